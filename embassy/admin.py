@@ -1,0 +1,33 @@
+from django.contrib import admin
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+
+from .models import FooterLink, PhoneLine, SiteSettings
+
+
+class PhoneLineInline(admin.TabularInline):
+    model = PhoneLine
+    extra = 0
+
+
+class FooterLinkInline(admin.TabularInline):
+    model = FooterLink
+    extra = 0
+
+
+@admin.register(SiteSettings)
+class SiteSettingsAdmin(admin.ModelAdmin):
+    """One row: the list view goes straight to it, and it can be neither added twice nor deleted."""
+
+    inlines = [PhoneLineInline, FooterLinkInline]
+    fields = ["embassy_name", "address", "copyright_line", "home_page"]
+
+    def has_add_permission(self, request):
+        return not SiteSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        settings = SiteSettings.load()
+        return HttpResponseRedirect(reverse("admin:embassy_sitesettings_change", args=[settings.pk]))

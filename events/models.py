@@ -1,0 +1,71 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from markdownx.models import MarkdownxField
+
+from embassy.markdown import render_markdown
+from embassy.models import DatePrecision, Publishable
+
+
+class Event(Publishable):
+    """Something that happened on a date: a summit, a ministerial meeting, a "2+2" meeting, a test.
+
+    An event belongs to the section that tells its story and is listed there in
+    date order, as well as on the events pages.
+    """
+
+    title = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=120, unique=True, help_text="Used in the event's address.")
+    section = models.ForeignKey(
+        "sections.Section",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text="The section of a page that tells this event's story; the event is listed there.",
+    )
+    starts_on = models.DateField("date", db_index=True)
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="Choose Month or Year when the sources do not give the exact day.",
+    )
+    start_time = models.TimeField(null=True, blank=True, help_text="Optional, local time of the event.")
+    ends_on = models.DateField("end date", null=True, blank=True, help_text="For events over several days.")
+    location = models.CharField(max_length=255, blank=True, help_text='e.g. "White House, Washington, D.C."')
+    participants = models.CharField(max_length=500, blank=True, help_text="Names and roles, separated by commas.")
+    summary = models.CharField(max_length=300, blank=True, help_text="One sentence shown in lists.")
+    body = MarkdownxField(blank=True)
+    body_html = models.TextField(editable=False, blank=True)
+
+    class Meta:
+        ordering = ["-starts_on", "-start_time", "title"]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                name="event_ends_after_start",
+            ),
+        ]
+        indexes = [models.Index(fields=["section", "starts_on"], name="event_section_date")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("events:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": "The end date cannot be before the start date."})
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def year(self):
+        return self.starts_on.year

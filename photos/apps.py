@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PhotosConfig(AppConfig):
+    """Photographs with captions, credits and alt text, placed in sections and events."""
+
+    name = "photos"

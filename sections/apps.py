@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SectionsConfig(AppConfig):
+    """Pages and their numbered sections, with related links."""
+
+    name = "sections"

@@ -1,0 +1,43 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from treebeard.forms import MoveNodeForm
+
+from .models import Section
+
+
+class SectionForm(MoveNodeForm):
+    """The section editor: content fields plus treebeard's "Position" and "Relative to" for placing it."""
+
+    def clean(self):
+        cleaned = super().clean()
+        slug = cleaned.get("slug")
+        if slug and "treebeard_position" in cleaned:
+            self._check_slug_free_in_target_page(slug, cleaned.get("treebeard_ref_node"), cleaned["treebeard_position"])
+        return cleaned
+
+    def _check_slug_free_in_target_page(self, slug, reference, position):
+        """Anchors must stay unique within a page, also after a section moves to another page."""
+        becomes_page = reference is None or (reference.depth == 1 and position in ("left", "right"))
+        moving = Section.objects.none()
+        if self.instance.pk:
+            moving = Section.objects.filter(path__startswith=self.instance.path)
+        if becomes_page:
+            clash = Section.objects.pages().filter(slug=slug).exclude(pk=self.instance.pk).exists()
+            if clash:
+                raise ValidationError({"slug": "Another page already uses this slug."})
+            return
+        target_root = Section.objects.get(path=reference.root_path)
+        in_target = Section.objects.filter(page=target_root).exclude(pk__in=moving.values("pk"))
+        moving_slugs = set(moving.exclude(pk=self.instance.pk).values_list("slug", flat=True)) | {slug}
+        clashes = sorted(set(in_target.filter(slug__in=moving_slugs).values_list("slug", flat=True)))
+        if clashes:
+            raise ValidationError(
+                {"slug": f"The page “{target_root}” already has sections with these slugs: {', '.join(clashes)}."}
+            )
+
+
+class SectionAdminForm(SectionForm):
+    class Meta:
+        model = Section
+        exclude = ["path", "depth", "numchild", "page", "body_html"]
+        widgets = {"summary": forms.TextInput(attrs={"size": 100})}

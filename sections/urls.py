@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "sections"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("<slug:slug>/", views.page_detail, name="page"),
+]
