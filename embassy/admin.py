@@ -31,3 +31,8 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     def changelist_view(self, request, extra_context=None):
         settings = SiteSettings.load()
         return HttpResponseRedirect(reverse("admin:embassy_sitesettings_change", args=[settings.pk]))
+
+
+admin.site.site_header = "Embassy of Japan: site editing"
+admin.site.site_title = "Embassy site editing"
+admin.site.index_title = "Edit the site"
