@@ -5,6 +5,7 @@ the cache until something they show is saved, or until the next scheduled
 publication of a navigation page.
 """
 
+import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
@@ -58,25 +59,30 @@ def build_site_chrome():
     )
 
 
-def seconds_until_next_page_schedule():
+def next_page_schedule(now):
+    """The next moment a page is scheduled to appear or disappear, or None."""
     from sections.models import Section
 
-    now = timezone.now()
     upcoming = Section.objects.pages().aggregate(
         next_publish=Min("publish_at", filter=Q(publish_at__gt=now)),
         next_unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
     )
     moments = [moment for moment in upcoming.values() if moment]
-    if not moments:
-        return LONGEST_CACHE_SECONDS
-    return max(1, min(LONGEST_CACHE_SECONDS, int((min(moments) - now).total_seconds()) + 1))
+    return min(moments) if moments else None
 
 
 def get_site_chrome():
-    chrome = cache.get(CACHE_KEY)
-    if chrome is None:
-        chrome = build_site_chrome()
-        cache.set(CACHE_KEY, chrome, seconds_until_next_page_schedule())
+    now = timezone.now()
+    cached = cache.get(CACHE_KEY)
+    # The cached copy carries the moment it stops being true, checked here to the microsecond.
+    if cached is not None and (cached[1] is None or now < cached[1]):
+        return cached[0]
+    chrome = build_site_chrome()
+    valid_until = next_page_schedule(now)
+    timeout = LONGEST_CACHE_SECONDS
+    if valid_until is not None:
+        timeout = max(1, min(LONGEST_CACHE_SECONDS, math.ceil((valid_until - now).total_seconds())))
+    cache.set(CACHE_KEY, (chrome, valid_until), timeout)
     return chrome
 
 

@@ -1,3 +1,4 @@
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -6,6 +7,7 @@ from django.utils import timezone
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    REVIEW = "review", "Awaiting review"
     PUBLISHED = "published", "Published"
 
 
@@ -36,7 +38,8 @@ class Publishable(models.Model):
         choices=Status.choices,
         default=Status.DRAFT,
         db_index=True,
-        help_text="Drafts are seen only by staff. Published items are public within the schedule below.",
+        help_text="Drafts are seen only by staff; “Awaiting review” asks a publisher to publish. "
+        "Published items are public within the schedule below.",
     )
     publish_at = models.DateTimeField(
         "publish at",
@@ -52,6 +55,9 @@ class Publishable(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Counts saves, so that an edit based on an older copy is caught."
+    )
 
     objects = PublishableQuerySet.as_manager()
 
@@ -66,10 +72,22 @@ class Publishable(models.Model):
             ),
         ]
 
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not self._state.adding:
+            self.version += 1
+        super().save(*args, **kwargs)
+
     def clean(self):
         super().clean()
         if self.publish_at and self.unpublish_at and self.publish_at >= self.unpublish_at:
             raise ValidationError({"unpublish_at": "The unpublish time must come after the publish time."})
+
+    @property
+    def became_public_at(self):
+        """When the current content reached the public: the later of the last save and the scheduled start."""
+        if self.publish_at and self.publish_at > self.updated_at:
+            return self.publish_at
+        return self.updated_at
 
     def is_public(self, at=None):
         at = at or timezone.now()
@@ -80,6 +98,7 @@ class Publishable(models.Model):
         )
 
 
+@reversion.register(follow=["phone_lines", "footer_links"])
 class SiteSettings(models.Model):
     """The one row of site-wide text: the embassy's name and the footer."""
 
@@ -114,6 +133,7 @@ class SiteSettings(models.Model):
         return settings
 
 
+@reversion.register()
 class PhoneLine(models.Model):
     """A telephone and fax pair shown in the footer, e.g. the main line and the visa section."""
 
@@ -130,6 +150,7 @@ class PhoneLine(models.Model):
         return self.label
 
 
+@reversion.register()
 class FooterLink(models.Model):
     """A link in the footer to a page of the site (Legal Matters, Privacy Policy, …)."""
 

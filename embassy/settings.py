@@ -47,6 +47,8 @@ DJANGO_APPS = [
 ]
 THIRD_PARTY_APPS = [
     "markdownx",
+    "reversion",
+    "reversion_compare",
     "treebeard",
 ]
 LOCAL_APPS = [

@@ -1,12 +1,30 @@
+from django import forms
 from django.contrib import admin
+from reversion_compare.admin import CompareVersionAdmin
 
+from embassy.admin_publishing import PublishableForm, PublishingAdminMixin
+from embassy.publishing import heading_problems
 from photos.admin import EventPhotoInline
+from sections.models import ChangeNote
 
 from .models import Event
 
 
+class EventAdminForm(PublishableForm):
+    def publish_problems(self, cleaned):
+        # The event page's title is the h1, so body headings start at h2.
+        return heading_problems(cleaned.get("body", ""), 1)
+
+    class Meta:
+        model = Event
+        exclude = ["body_html", "version"]
+        widgets = {"summary": forms.TextInput(attrs={"size": 100})}
+
+
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(PublishingAdminMixin, CompareVersionAdmin):
+    form = EventAdminForm
+    publish_permission = "events.publish_event"
     list_display = ["title", "starts_on", "location", "section", "status"]
     list_filter = ["status", "date_precision", ("section", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "location", "participants", "summary", "body"]
@@ -17,10 +35,22 @@ class EventAdmin(admin.ModelAdmin):
     list_per_page = 50
     inlines = [EventPhotoInline]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "section", "summary", "body"]}),
+        (None, {"fields": ["title", "slug", "section", "summary", "body", "edit_version"]}),
         (
             "When and where",
             {"fields": ["starts_on", "date_precision", "start_time", "ends_on", "location", "participants"]},
         ),
-        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "change_note"]}),
     ]
+
+    class Media:
+        css = {"all": ["embassy/content.css", "embassy/admin.css"]}
+
+    def view_on_site(self, event):
+        from django.urls import reverse
+
+        return reverse("events:preview", args=[event.pk])
+
+    def record_change_note(self, request, event, note):
+        if event.section_id:
+            ChangeNote.objects.create(page=event.section.page or event.section, note=note, author=request.user)

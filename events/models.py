@@ -1,3 +1,4 @@
+import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
@@ -8,6 +9,7 @@ from embassy.markdown import render_markdown
 from embassy.models import DatePrecision, Publishable
 
 
+@reversion.register(follow=["photo_placements"])
 class Event(Publishable):
     """Something that happened on a date: a summit, a ministerial meeting, a "2+2" meeting, a test.
 
@@ -42,6 +44,7 @@ class Event(Publishable):
 
     class Meta:
         ordering = ["-starts_on", "-start_time", "title"]
+        permissions = [("publish_event", "Can publish, unpublish and schedule events")]
         constraints = [
             *Publishable.Meta.constraints,
             models.CheckConstraint(

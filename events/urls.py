@@ -6,5 +6,6 @@ app_name = "events"
 
 urlpatterns = [
     path("", views.event_list, name="list"),
+    path("preview/<int:pk>/", views.preview_event, name="preview"),
     path("<slug:slug>/", views.event_detail, name="detail"),
 ]

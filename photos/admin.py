@@ -1,6 +1,9 @@
 from django.contrib import admin
-from django.db import models
+from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from reversion_compare.admin import CompareVersionAdmin
+
+from embassy.admin_publishing import PlacementGateFormSet, PublishingAdminMixin
 
 from .forms import PhotoForm
 from .models import Photo, PhotoPlacement
@@ -16,6 +19,7 @@ class PhotoPlacementInline(admin.TabularInline):
     """Photographs shown in a section or an event, in order."""
 
     model = PhotoPlacement
+    formset = PlacementGateFormSet
     extra = 0
     autocomplete_fields = ["photo"]
     fields = ["photo", "position", "preview"]
@@ -55,9 +59,9 @@ class MissingAltTextFilter(admin.SimpleListFilter):
 
 
 @admin.register(Photo)
-class PhotoAdmin(admin.ModelAdmin):
+class PhotoAdmin(PublishingAdminMixin, CompareVersionAdmin):
     form = PhotoForm
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    publish_permission = "photos.publish_photo"
     list_display = ["list_thumbnail", "caption", "credit", "status", "dimensions", "created_at"]
     list_display_links = ["list_thumbnail", "caption"]
     list_filter = ["status", MissingAltTextFilter, "is_placeholder", "licence"]
@@ -72,7 +76,7 @@ class PhotoAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["image", "large_preview", "caption", "credit", "alt_text", "taken_on"]}),
         ("Rights", {"fields": ["copyright_holder", "licence", "source_url", "rights_expire_on"]}),
-        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "edit_version"]}),
         ("About the file", {"fields": ["original_filename", "dimensions", "is_placeholder", "used_in"]}),
     ]
 
@@ -98,6 +102,9 @@ class PhotoAdmin(admin.ModelAdmin):
         if not places:
             return "Not used anywhere yet."
         return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((place,) for place in places)))
+
+    def view_on_site(self, photo):
+        return reverse("photos:preview", args=[photo.pk])
 
     def save_model(self, request, obj, form, change):
         if not change:

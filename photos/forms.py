@@ -1,7 +1,9 @@
 from django import forms
 from django.core.files.base import ContentFile
 
+from embassy.admin_publishing import PublishableForm
 from embassy.forms import formfield_with_https_urls
+from embassy.publishing import photo_problems
 
 from .images import clean_image
 from .models import Photo
@@ -21,7 +23,7 @@ class PhotoFileField(forms.FileField):
         return result
 
 
-class PhotoForm(forms.ModelForm):
+class PhotoForm(PublishableForm):
     image = PhotoFileField(help_text="JPEG, PNG, WebP or GIF. Location data and other metadata are removed.")
 
     class Meta:
@@ -32,6 +34,15 @@ class PhotoForm(forms.ModelForm):
             "status", "publish_at", "unpublish_at",
         ]  # fmt: skip
         formfield_callback = formfield_with_https_urls
+
+    def publish_problems(self, cleaned):
+        candidate = Photo(
+            image=cleaned.get("image") or self.instance.image,
+            caption=cleaned.get("caption", ""),
+            credit=cleaned.get("credit", ""),
+            alt_text=cleaned.get("alt_text", ""),
+        )
+        return photo_problems(candidate)
 
     def save(self, commit=True):
         original_name = getattr(self.cleaned_data.get("image"), "original_name", None)

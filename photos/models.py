@@ -1,5 +1,6 @@
 import secrets
 
+import reversion
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -23,6 +24,7 @@ class PhotoQuerySet(PublishableQuerySet):
         return super().public(at).filter(rights_current)
 
 
+@reversion.register()
 class Photo(Publishable):
     """A photograph or figure, with the caption, credit and alt text that always travel with it."""
 
@@ -61,6 +63,7 @@ class Photo(Publishable):
 
     class Meta:
         ordering = ["-created_at"]
+        permissions = [("publish_photo", "Can publish, unpublish and schedule photographs")]
         constraints = [*Publishable.Meta.constraints]
 
     def __str__(self):
@@ -76,6 +79,7 @@ class Photo(Publishable):
         return self.image.url if self.image else reverse("admin:photos_photo_change", args=[self.pk])
 
 
+@reversion.register()
 class PhotoPlacement(models.Model):
     """Where a photograph appears: in a section or an event, at a position. One photo may appear in many places."""
 

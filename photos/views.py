@@ -1,5 +1,6 @@
 from django.db import transaction
 from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
 from embassy.decorators import staff_required
@@ -28,3 +29,14 @@ def editor_upload(request):
         photo.image.save(upload.name, upload, save=False)
         photo.save()
     return JsonResponse({"image_code": f"![]({photo.image.url})", "photo": photo.pk})
+
+
+@staff_required("photos.view_photo")
+def preview_photo(request, pk):
+    """A photograph with its caption and credit, as a page will show it, whatever its status."""
+    photo = get_object_or_404(Photo, pk=pk)
+    response = render(
+        request, "photos/photo_preview.html", {"photo": photo, "preview": "Preview: this photograph as pages show it."}
+    )
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response

@@ -1,21 +1,25 @@
-from django.contrib import admin
-from django.db import models
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
+from reversion_compare.admin import CompareVersionAdmin
 from treebeard.admin import TreeAdmin
 
+from embassy.admin_publishing import LinkGateFormSet, PublishingAdminMixin
+from embassy.forms import HttpsURLAdminMixin
 from photos.admin import SectionPhotoInline
 
 from .forms import SectionAdminForm
-from .models import RelatedLink, Section
+from .models import ChangeNote, DeletedSection, RelatedLink, Section, ShareLink
 from .numbering import full_numbers
-
-# A link typed without a scheme is taken to be https (Django 6's default).
-HTTPS_URLS = {models.URLField: {"assume_scheme": "https"}}
+from .services import delete_section, recover_section
 
 
-class RelatedLinkInline(admin.TabularInline):
+class RelatedLinkInline(HttpsURLAdminMixin, admin.TabularInline):
     model = RelatedLink
-    formfield_overrides = HTTPS_URLS
+    formset = LinkGateFormSet
     extra = 0
     fields = ["title", "url", "position"]
     ordering = ["position"]
@@ -30,14 +34,17 @@ class PageFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(path__startswith=Section.objects.get(pk=self.value()).path)
+            return queryset.filter(page_id=self.value()) | queryset.filter(pk=self.value())
         return queryset
 
 
 @admin.register(Section)
-class SectionAdmin(TreeAdmin):
+class SectionAdmin(PublishingAdminMixin, CompareVersionAdmin, TreeAdmin):
     form = SectionAdminForm
-    list_display = ["numbered_title", "slug", "status", "publish_at", "updated_at", "view_on_site_link"]
+    publish_permission = "sections.publish_section"
+    change_list_template = "admin/sections/section/change_list.html"
+    change_form_template = "admin/sections/section/change_form.html"
+    list_display = ["numbered_title", "slug", "status", "publish_at", "updated_at"]
     list_filter = ["status", PageFilter, "depth"]
     search_fields = ["title", "slug", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
@@ -45,7 +52,7 @@ class SectionAdmin(TreeAdmin):
     list_per_page = 100
     list_select_related = ["page"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (None, {"fields": ["title", "slug", "summary", "body", "edit_version"]}),
         (
             "Place in the tree",
             {
@@ -53,7 +60,7 @@ class SectionAdmin(TreeAdmin):
                 "description": "Choose where this section sits. Numbers follow from the order.",
             },
         ),
-        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "change_note"]}),
         (
             "For top-level pages only",
             {"fields": ["publisher", "dated", "date_precision", "show_in_navigation"], "classes": ["collapse"]},
@@ -61,7 +68,8 @@ class SectionAdmin(TreeAdmin):
     ]
 
     class Media:
-        css = {"all": ["embassy/admin.css"]}
+        css = {"all": ["embassy/content.css", "embassy/admin.css"]}
+        js = ["sections/editor-preview.js"]
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
@@ -78,6 +86,103 @@ class SectionAdmin(TreeAdmin):
             return format_html("<strong>{}</strong> <span class='section-kind'>(page)</span>", section.title)
         return format_html("<span class='section-number'>{}</span> {}", number, section.title)
 
-    @admin.display(description="")
-    def view_on_site_link(self, section):
-        return format_html('<a href="{}">View</a>', section.get_absolute_url())
+    def view_on_site(self, section):
+        return reverse("sections:preview_section", args=[section.pk]) + ("" if section.is_page else f"#{section.slug}")
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            labels = full_numbers(Section.objects.filter(path__startswith=obj.root_path).values_list("path", flat=True),
+                                  Section.steplen)  # fmt: skip
+            # The public heading shows the section's own number, "(3)", not the full "2.(3)".
+            own, parent = labels.get(obj.path, ""), labels.get(obj.path[: -Section.steplen], "")
+            context["preview_number"] = own.removeprefix(parent)
+            context["preview_heading_level"] = obj.heading_level
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def record_change_note(self, request, section, note):
+        ChangeNote.objects.create(page=section.page or section, note=note, author=request.user)
+
+    def delete_model(self, request, obj):
+        delete_section(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        # Deleting a section takes its subsections with it; skip rows already gone with an ancestor.
+        for section in queryset.order_by("path"):
+            if Section.objects.filter(pk=section.pk).exists():
+                delete_section(section, request.user)
+
+    def recoverlist_view(self, request, extra_context=None):
+        # Sections come back through their own list, which knows where in the tree each one sat.
+        return HttpResponseRedirect(reverse("admin:sections_deletedsection_changelist"))
+
+
+@admin.register(DeletedSection)
+class DeletedSectionAdmin(admin.ModelAdmin):
+    """Deleted sections, each with its subsections, photographs and links, ready to be put back."""
+
+    list_display = ["title", "parent", "deleted_at", "deleted_by", "recovered_at"]
+    list_filter = [("recovered_at", admin.EmptyFieldListFilter)]
+    actions = ["recover"]
+    readonly_fields = ["title", "parent", "position", "deleted_at", "deleted_by", "recovered_at", "contents"]
+    exclude = ["revision", "section_pk", "structure"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("sections.change_deletedsection") and obj is None
+
+    @admin.display(description="What comes back")
+    def contents(self, deleted):
+        return ", ".join(version.object_repr for version in deleted.revision.version_set.all())
+
+    @admin.action(description="Recover the selected sections", permissions=["change"])
+    def recover(self, request, queryset):
+        for deleted in queryset.filter(recovered_at__isnull=True).order_by("deleted_at"):
+            try:
+                section = recover_section(deleted)
+            except ValidationError as error:
+                self.message_user(request, f"“{deleted}” was not recovered: {' '.join(error.messages)}", messages.ERROR)
+                continue
+            self.log_change(request, section, "Recovered after deletion.")
+            self.message_user(request, f"“{section}” is back, as a {section.get_status_display().lower()}.")
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    """Secret preview links for reviewers without an account."""
+
+    list_display = ["page", "note", "expires_at", "is_active_display", "link", "created_by"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    autocomplete_fields = ["page"]
+    fields = ["page", "note", "expires_at", "link"]
+    readonly_fields = ["link"]
+    actions = ["revoke"]
+
+    @admin.display(description="Active", boolean=True)
+    def is_active_display(self, share_link):
+        return share_link.is_active()
+
+    @admin.display(description="Address to send")
+    def link(self, share_link):
+        if not share_link.pk:
+            return "Save to create the address."
+        return format_html('<a href="{0}">{0}</a>', share_link.get_absolute_url())
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="Revoke the selected links")
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, f"{count} link(s) revoked.")
+
+
+@admin.register(ChangeNote)
+class ChangeNoteAdmin(admin.ModelAdmin):
+    list_display = ["note", "page", "published_at", "author"]
+    list_filter = [("page", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["note"]
+    list_select_related = ["page", "author"]

@@ -2,6 +2,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from treebeard.forms import MoveNodeForm
 
+from embassy.admin_publishing import PublishableForm
+from embassy.publishing import heading_problems
+
 from .models import Section
 
 
@@ -36,7 +39,27 @@ class SectionForm(MoveNodeForm):
             )
 
 
-class SectionAdminForm(SectionForm):
+def target_depth(instance, reference, position):
+    """The depth a section will have once saved with treebeard's "Position" and "Relative to"."""
+    if reference is None:
+        return 1 if position in ("first-child", "left", "right") and not instance.pk else (instance.depth or 1)
+    return reference.depth + 1 if position in ("first-child", "sorted-child", "last-child") else reference.depth
+
+
+class SectionAdminForm(PublishableForm, SectionForm):
+    def publish_problems(self, cleaned):
+        reference = cleaned.get("treebeard_ref_node")
+        position = cleaned.get("treebeard_position")
+        if (
+            "treebeard_ref_node" in self.changed_data
+            or "treebeard_position" in self.changed_data
+            or not self.instance.pk
+        ):
+            depth = target_depth(self.instance, reference, position)
+        else:
+            depth = self.instance.depth
+        return heading_problems(cleaned.get("body", ""), min(depth, 6))
+
     class Meta:
         model = Section
         exclude = ["path", "depth", "numchild", "page", "body_html"]

@@ -1,6 +1,12 @@
+import secrets
+from datetime import timedelta
+
+import reversion
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from markdownx.models import MarkdownxField
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
@@ -33,6 +39,7 @@ class SectionManager(MP_NodeManager):
         self.filter(pk=moved.pk).update(page=new_page)
 
 
+@reversion.register(follow=["related_links", "photo_placements"])
 class Section(MP_Node, Publishable):
     """A node of the content tree.
 
@@ -86,6 +93,7 @@ class Section(MP_Node, Publishable):
 
     class Meta:
         ordering = ["path"]
+        permissions = [("publish_section", "Can publish, unpublish and schedule pages and sections")]
         constraints = [
             *Publishable.Meta.constraints,
             models.UniqueConstraint(fields=["page", "slug"], name="section_slug_unique_in_page"),
@@ -98,6 +106,11 @@ class Section(MP_Node, Publishable):
     @property
     def is_page(self):
         return self.depth == 1
+
+    @property
+    def heading_level(self):
+        """The HTML heading level of this node's title: h1 for a page, h2 for its sections, and so on."""
+        return min(self.depth, 6)
 
     @property
     def root_path(self):
@@ -122,16 +135,110 @@ class Section(MP_Node, Publishable):
         return Section.objects.public(at).filter(path__in=paths).count() == self.depth
 
 
+@reversion.register()
 class RelatedLink(models.Model):
     """A link listed under "Related links" at the end of a section."""
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="related_links")
-    title = models.CharField(max_length=255, help_text="What the reader will find, e.g. the page's own title.")
+    title = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="What the reader will find, e.g. the page's own title. Required to publish.",
+    )
     url = models.URLField("URL", max_length=500)
     position = models.PositiveIntegerField(default=0, db_index=True)
 
     class Meta:
         ordering = ["position", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class ChangeNote(models.Model):
+    """A line in a page's public history ("Added the February 2009 summit."), written when publishing."""
+
+    page = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="change_notes")
+    note = models.CharField(max_length=300)
+    published_at = models.DateTimeField(default=timezone.now, db_index=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+
+    def __str__(self):
+        return self.note
+
+    def get_absolute_url(self):
+        return self.page.get_absolute_url()
+
+
+def default_share_expiry():
+    return timezone.now() + timedelta(days=7)
+
+
+def new_share_token():
+    return secrets.token_urlsafe(32)
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def active(self, at=None):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=at or timezone.now())
+
+
+class ShareLink(models.Model):
+    """A secret, expiring address that shows a draft page to someone without an account (a reviewer)."""
+
+    page = models.ForeignKey(
+        Section, on_delete=models.CASCADE, related_name="share_links", limit_choices_to={"depth": 1}
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_share_token, editable=False)
+    note = models.CharField(max_length=200, blank=True, help_text="Who the link is for, e.g. “Reviewer at MOFA”.")
+    expires_at = models.DateTimeField(default=default_share_expiry, help_text="The link stops working at this time.")
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Share link for “{self.page}”"
+
+    def get_absolute_url(self):
+        return reverse("sections:shared_page", kwargs={"token": self.token})
+
+    def is_active(self, at=None):
+        return self.revoked_at is None and self.expires_at > (at or timezone.now())
+
+
+class DeletedSection(models.Model):
+    """What is needed to bring back a deleted section with its subsections, photographs and links.
+
+    The content itself is in the revision; this row remembers where in the tree it sat.
+    """
+
+    revision = models.OneToOneField("reversion.Revision", on_delete=models.CASCADE, related_name="deleted_section")
+    title = models.CharField(max_length=255)
+    section_pk = models.BigIntegerField()
+    parent = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    position = models.PositiveIntegerField(help_text="Index among its siblings when it was deleted.")
+    structure = models.JSONField(help_text="Each deleted node: its id, its parent's id, its events' ids.")
+    deleted_at = models.DateTimeField(auto_now_add=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recovered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-deleted_at"]
+        verbose_name = "deleted section"
 
     def __str__(self):
         return self.title

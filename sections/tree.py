@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
+from embassy.models import Status
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
 
@@ -22,6 +23,7 @@ class SectionNode:
     photos: list = field(default_factory=list)
     links: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    state: str = ""  # in previews: why this section is not public yet ("Draft", "Scheduled", …)
 
     @property
     def heading_level(self):
@@ -49,6 +51,13 @@ class PageTree:
     links: list
     events: list
     sections: list
+
+    @property
+    def last_updated(self):
+        """When what the public sees on this page last changed."""
+        moments = [self.page.became_public_at]
+        moments += [node.section.became_public_at for node in self.walk() if not node.state]
+        return max(moments)
 
     def walk(self):
         """Every section node, depth first, in reading order."""
@@ -104,6 +113,7 @@ def build_page_tree(page, *, at=None, include_drafts=False):
             photos=photos_by_section[section.pk],
             links=links_by_section[section.pk],
             events=events_by_section[section.pk],
+            state=preview_state(section, at) if include_drafts else "",
         )
         siblings.append(node)
         nodes_by_path[section.path] = node
@@ -115,3 +125,14 @@ def build_page_tree(page, *, at=None, include_drafts=False):
         events=events_by_section[page.pk],
         sections=top_level,
     )
+
+
+def preview_state(item, at):
+    """A short label for staff previews saying why ``item`` is not public at ``at``, or "" if it is."""
+    if item.is_public(at):
+        return ""
+    if item.status != Status.PUBLISHED:
+        return item.get_status_display()
+    if item.publish_at and item.publish_at > at:
+        return f"Scheduled for {timezone.localtime(item.publish_at):%-d %B %Y, %H:%M}"
+    return "Unpublished on schedule"

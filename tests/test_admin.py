@@ -8,7 +8,7 @@ from events.models import Event
 from photos.models import Photo
 from sections.models import RelatedLink, Section
 from tests.factories import jpeg_bytes, make_page, make_section
-from tests.html import parse, text_of
+from tests.html import form_data, parse, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -150,19 +150,7 @@ def test_staff_upload_a_photograph(staff_client):
 def test_staff_edit_the_footer(staff_client, demo_site, client):
     settings = SiteSettings.load()
     url = reverse("admin:embassy_sitesettings_change", args=[settings.pk])
-    form = parse(staff_client.get(url)).find("form", id="sitesettings_form")
-    data = {}
-    for field in form.select("input[name], textarea[name], select[name]"):
-        if field.name == "select":
-            chosen = field.find("option", selected=True)
-            data[field["name"]] = chosen["value"] if chosen else ""
-        elif field.get("type") == "checkbox":
-            if field.has_attr("checked"):
-                data[field["name"]] = "on"
-        elif field.name == "textarea":
-            data[field["name"]] = field.get_text()
-        else:
-            data[field["name"]] = field.get("value", "")
+    data = form_data(staff_client.get(url))
     data["address"] = "1 New Street\nWashington, DC 20008"
     data["phone_lines-0-telephone"] = "202-555-0100"
     assert staff_client.post(url, data).status_code == 302

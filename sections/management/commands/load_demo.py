@@ -1,5 +1,6 @@
 """Load the demo content: the embassy's February 2009 overview, retold, with placeholder photographs."""
 
+import reversion
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -31,7 +32,8 @@ class Command(BaseCommand):
             self.stdout.write("The site already has content; demo content not loaded.")
             return
         self.created = 0
-        with transaction.atomic():
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_comment("Demo content loaded.")
             self.photos = {}
             overview = self.load_page(demo_content.PAGE, show_in_navigation=True)
             legal_pages = {page["slug"]: self.load_page(page) for page in demo_content.LEGAL_PAGES}

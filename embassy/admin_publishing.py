@@ -1,0 +1,295 @@
+"""Publishing rules in the admin, shared by sections, events and photographs.
+
+Editors write drafts and submit them for review; publishers publish,
+unpublish, schedule and delete published content. Every save is checked
+against the copy the editor started from, so nobody overwrites another
+person's work without seeing it, and every publish goes through the gate in
+:mod:`embassy.publishing`.
+"""
+
+import difflib
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.utils import timezone
+from reversion.models import Version
+
+from .forms import HttpsURLAdminMixin
+from .models import Status
+from .publishing import link_problems, photo_problems, publish_problems
+from .revisions import KeepCurrentColumnsOnRevertMixin
+
+NOT_ALLOWED_TO_PUBLISH = (
+    "Only publishers can publish, unpublish or schedule. Save it as a draft, or choose “Awaiting review” "
+    "to ask a publisher."
+)
+COMPARED_FIELDS_SKIPPED = {"id", "path", "depth", "numchild", "page", "body_html", "version", "created_at",
+                           "updated_at", "width", "height", "image"}  # fmt: skip
+
+
+class PublishableForm(forms.ModelForm):
+    """Adds the edit counter check, the change note and the status rules to a model form."""
+
+    edit_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    change_note = forms.CharField(
+        required=False,
+        max_length=300,
+        help_text="Optional. When publishing, a short public note for the page's history, e.g. "
+        "“Added the February 2009 summit.”",
+        widget=forms.TextInput(attrs={"size": 80}),
+    )
+
+    # Set by the admin for each request (see PublishingAdminMixin.get_form).
+    current_user = None
+    can_publish = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["edit_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_not_stale()
+        self._check_status_allowed(cleaned)
+        self._check_schedule(cleaned)
+        if cleaned.get("status") == Status.PUBLISHED:
+            problems = self.publish_problems(cleaned)
+            if problems:
+                raise ValidationError(["This cannot be published yet:", *problems])
+        return cleaned
+
+    def publish_problems(self, cleaned):
+        """Problems with the submitted fields themselves; inline rows are checked by their formsets."""
+        return []
+
+    def _check_status_allowed(self, cleaned):
+        if self.can_publish:
+            return
+        wants_publish = cleaned.get("status") == Status.PUBLISHED
+        touches_schedule = {"publish_at", "unpublish_at"} & set(self.changed_data)
+        if wants_publish or touches_schedule:
+            self.add_error("status", NOT_ALLOWED_TO_PUBLISH)
+
+    def _check_schedule(self, cleaned):
+        unpublish_at = cleaned.get("unpublish_at")
+        if unpublish_at and "unpublish_at" in self.changed_data and unpublish_at <= timezone.now():
+            self.add_error("unpublish_at", "This time has already passed: choose a time in the future.")
+
+    def _check_not_stale(self):
+        if not self.instance.pk:
+            return
+        model = type(self.instance)
+        started_from = self.cleaned_data.get("edit_version")
+        current = model._default_manager.select_for_update().filter(pk=self.instance.pk).first()
+        if current is None or started_from is None or started_from == current.version:
+            return
+        # Let the next submit through: the editor has now seen the other change.
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edit_version")] = current.version
+        raise ValidationError(
+            [
+                f"{describe_saver(current)} saved this {model._meta.verbose_name} while you were editing it, "
+                "so your changes were not saved. Your text is still in the form below.",
+                *describe_changes(model, self.instance.pk, started_from, current, self.cleaned_data),
+                "Bring their changes into your text if they should stay, then save again.",
+            ],
+            code="stale",
+        )
+
+
+def describe_saver(current):
+    version = Version.objects.get_for_object(current).select_related("revision__user").first()
+    user = version.revision.user if version and version.revision.user else None
+    when = timezone.localtime(current.updated_at).strftime("%-d %B %Y at %H:%M")
+    return f"{user.get_full_name() or user.get_username() if user else 'Someone else'} ({when})"
+
+
+def describe_changes(model, pk, started_from, current, submitted):
+    """What changed between the copy the editor opened (edit counter ``started_from``) and ``current``.
+
+    Without a stored revision of that copy (content loaded outside the admin),
+    the saved version is compared with what the editor submitted instead.
+    """
+    before = None
+    for version in Version.objects.get_for_object_reference(model, pk):
+        if version.field_dict.get("version") == started_from:
+            before = version.field_dict
+            break
+    lines = []
+    if before is None:
+        lines.append("The saved version differs from yours:")
+        before = {field.attname: submitted.get(field.name) for field in model._meta.concrete_fields
+                  if field.name in submitted}  # fmt: skip
+    else:
+        lines.append("Their changes:")
+    for field in model._meta.concrete_fields:
+        if field.name in COMPARED_FIELDS_SKIPPED:
+            continue
+        if field.attname not in before:
+            continue
+        old, new = before[field.attname], getattr(current, field.attname)
+        if old == new or (old in (None, "") and new in (None, "")):
+            continue
+        label = field.verbose_name.capitalize()
+        if isinstance(new, str) and ("\n" in new or len(new) > 80):
+            diff = difflib.unified_diff((old or "").splitlines(), new.splitlines(), lineterm="", n=0)
+            changed = [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+            lines.append(f"{label} changed: " + " | ".join(changed[:12]))
+        else:
+            lines.append(f"{label}: “{old}” → “{new}”")
+    if len(lines) == 1:
+        lines.append("No field you can edit here differs.")
+    return lines
+
+
+class PublishGateFormSet(BaseInlineFormSet):
+    """Checks inline rows (photographs, links) when the item they belong to is being published."""
+
+    def row_problems(self, form):
+        return []
+
+    def clean(self):
+        super().clean()
+        if getattr(self.instance, "status", None) != Status.PUBLISHED:
+            return
+        problems = []
+        for form in self.forms:
+            if not hasattr(form, "cleaned_data") or not form.cleaned_data or form.cleaned_data.get("DELETE"):
+                continue
+            problems += self.row_problems(form)
+        if problems:
+            raise ValidationError(["This cannot be published yet:", *problems])
+
+
+class PlacementGateFormSet(PublishGateFormSet):
+    def row_problems(self, form):
+        photo = form.cleaned_data.get("photo")
+        return photo_problems(photo) if photo else []
+
+
+class LinkGateFormSet(PublishGateFormSet):
+    def row_problems(self, form):
+        from sections.models import RelatedLink
+
+        return link_problems(RelatedLink(title=form.cleaned_data.get("title", ""), url=form.cleaned_data.get("url")))
+
+
+STATUS_MESSAGES = {
+    Status.PUBLISHED: "Published.",
+    Status.DRAFT: "Returned to draft.",
+    Status.REVIEW: "Submitted for review.",
+}
+
+
+class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin, HttpsURLAdminMixin):
+    """Admin behaviour for any Publishable model; set ``publish_permission``."""
+
+    publish_permission = None
+    actions = ["submit_for_review", "publish_selected", "unpublish_selected"]
+
+    def can_publish(self, request):
+        return request.user.has_perm(self.publish_permission)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.current_user = request.user
+        form.can_publish = self.can_publish(request)
+        return form
+
+    def has_change_permission(self, request, obj=None):
+        # Changing published content changes what the public sees: that is publishing.
+        if obj is not None and obj.status == Status.PUBLISHED and not self.can_publish(request):
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status == Status.PUBLISHED and not self.can_publish(request):
+            return False
+        return super().has_delete_permission(request, obj)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not self.can_publish(request):
+            actions.pop("publish_selected", None)
+            actions.pop("unpublish_selected", None)
+        return actions
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        # Django's admin log already keeps who changed which fields; these entries say what it meant.
+        if change and request.resolver_match and request.resolver_match.url_name.endswith("_revision"):
+            self.log_change(request, obj, "Reverted to an earlier revision.")
+        if "status" in form.changed_data:
+            self.log_change(request, obj, STATUS_MESSAGES[obj.status])
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        note = form.cleaned_data.get("change_note", "").strip()
+        if note:
+            request.change_note = note
+            if form.instance.status == Status.PUBLISHED:
+                self.record_change_note(request, form.instance, note)
+
+    def log_addition(self, request, obj, message):
+        entry = super().log_addition(request, obj, message)
+        self._keep_change_note_as_revision_comment(request)
+        return entry
+
+    def log_change(self, request, obj, message):
+        entry = super().log_change(request, obj, message)
+        self._keep_change_note_as_revision_comment(request)
+        return entry
+
+    @staticmethod
+    def _keep_change_note_as_revision_comment(request):
+        # The revision's comment is what the history shows: the editor's own words beat "Changed body."
+        note = getattr(request, "change_note", "")
+        if note and reversion.is_active():
+            reversion.set_comment(note)
+
+    def record_change_note(self, request, obj, note):
+        """Pages keep a public history; models whose items belong to a page override this."""
+
+    @admin.action(description="Submit selected for review")
+    def submit_for_review(self, request, queryset):
+        count = 0
+        for item in queryset.filter(status=Status.DRAFT):
+            item.status = Status.REVIEW
+            item.save()
+            self.log_change(request, item, STATUS_MESSAGES[Status.REVIEW])
+            count += 1
+        self.message_user(request, f"{count} item(s) submitted for review.")
+
+    @admin.action(description="Publish selected")
+    def publish_selected(self, request, queryset):
+        if not self.can_publish(request):
+            self.message_user(request, NOT_ALLOWED_TO_PUBLISH, messages.ERROR)
+            return
+        published = 0
+        for item in queryset.exclude(status=Status.PUBLISHED):
+            problems = publish_problems(item)
+            if problems:
+                self.message_user(request, f"“{item}” was not published: {' '.join(problems)}", messages.ERROR)
+                continue
+            item.status = Status.PUBLISHED
+            item.save()
+            self.log_change(request, item, STATUS_MESSAGES[Status.PUBLISHED])
+            published += 1
+        self.message_user(request, f"{published} item(s) published.")
+
+    @admin.action(description="Unpublish selected (back to draft)")
+    def unpublish_selected(self, request, queryset):
+        if not self.can_publish(request):
+            self.message_user(request, NOT_ALLOWED_TO_PUBLISH, messages.ERROR)
+            return
+        count = 0
+        for item in queryset.filter(status=Status.PUBLISHED):
+            item.status = Status.DRAFT
+            item.save()
+            self.log_change(request, item, STATUS_MESSAGES[Status.DRAFT])
+            count += 1
+        self.message_user(request, f"{count} item(s) unpublished.")

@@ -1,0 +1,52 @@
+/*
+ * The markdownx editor's live preview, dressed as the public page: the body
+ * the server rendered (and sanitised) is placed under the section's numbered
+ * heading, inside the same classes the public stylesheet styles.
+ */
+(function () {
+  "use strict";
+
+  function headingFor(context, title) {
+    var level = Math.min(Math.max(Number(context.dataset.level) || 2, 1), 6);
+    var heading = document.createElement("h" + level);
+    heading.className = level === 1 ? "page__title" : "section__title";
+    if (context.dataset.number) {
+      var number = document.createElement("span");
+      number.className = "section__number";
+      number.textContent = context.dataset.number;
+      heading.append(number, " ");
+    }
+    heading.append(title || "(untitled)");
+    return heading;
+  }
+
+  function dress(parent, context, titleInput) {
+    var preview = parent.querySelector(".markdownx-preview");
+    if (!preview || preview.querySelector(".public-preview")) {
+      return;
+    }
+    var body = document.createElement("div");
+    body.className = "prose";
+    // Move the server's nodes rather than re-parsing its HTML.
+    while (preview.firstChild) {
+      body.appendChild(preview.firstChild);
+    }
+    var section = document.createElement("section");
+    section.className = "section public-preview";
+    section.append(headingFor(context, titleInput ? titleInput.value : ""), body);
+    preview.appendChild(section);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var context = document.getElementById("section-preview-context");
+    if (!context) {
+      return;
+    }
+    var titleInput = document.getElementById("id_title");
+    document.querySelectorAll(".markdownx").forEach(function (parent) {
+      parent.addEventListener("markdownx.update", function () {
+        dress(parent, context, titleInput);
+      });
+    });
+  });
+})();
