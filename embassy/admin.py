@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from reversion.admin import VersionAdmin
 
 from .models import FooterLink, PhoneLine, SiteSettings
 
@@ -16,7 +17,7 @@ class FooterLinkInline(admin.TabularInline):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(VersionAdmin):
     """One row: the list view goes straight to it, and it can be neither added twice nor deleted."""
 
     inlines = [PhoneLineInline, FooterLinkInline]
@@ -29,7 +30,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         return False
 
     def changelist_view(self, request, extra_context=None):
-        settings = SiteSettings.load()
+        settings, _ = SiteSettings.objects.get_or_create(pk=1)
         return HttpResponseRedirect(reverse("admin:embassy_sitesettings_change", args=[settings.pk]))
 
 

@@ -1,8 +1,8 @@
 """The parts of every public page that come from site settings: navigation and footer.
 
 They change rarely and appear on every page, so they are built once and kept in
-the cache until something they show is saved, or until the next scheduled
-publication of a navigation page.
+the cache for the current content generation (see :mod:`embassy.pagecache`),
+or until the next scheduled publication of a navigation page.
 """
 
 import math
@@ -12,7 +12,9 @@ from django.core.cache import cache
 from django.db.models import Min, Q
 from django.utils import timezone
 
-CACHE_KEY = "site-chrome"
+from .pagecache import current_generation
+
+CACHE_KEY = "site-chrome:{generation}"
 LONGEST_CACHE_SECONDS = 3600
 
 
@@ -73,7 +75,8 @@ def next_page_schedule(now):
 
 def get_site_chrome():
     now = timezone.now()
-    cached = cache.get(CACHE_KEY)
+    key = CACHE_KEY.format(generation=current_generation())
+    cached = cache.get(key)
     # The cached copy carries the moment it stops being true, checked here to the microsecond.
     if cached is not None and (cached[1] is None or now < cached[1]):
         return cached[0]
@@ -82,9 +85,5 @@ def get_site_chrome():
     timeout = LONGEST_CACHE_SECONDS
     if valid_until is not None:
         timeout = max(1, min(LONGEST_CACHE_SECONDS, math.ceil((valid_until - now).total_seconds())))
-    cache.set(CACHE_KEY, (chrome, valid_until), timeout)
+    cache.set(key, (chrome, valid_until), timeout)
     return chrome
-
-
-def forget_site_chrome(**kwargs):
-    cache.delete(CACHE_KEY)

@@ -129,8 +129,8 @@ class SiteSettings(models.Model):
 
     @classmethod
     def load(cls):
-        settings, _ = cls.objects.get_or_create(pk=1)
-        return settings
+        """The settings row, or unsaved defaults: a public page view must never write."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 @reversion.register()

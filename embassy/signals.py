@@ -1,15 +1,28 @@
-"""Cache invalidation: when anything shown in the header or footer is saved, forget the cached copy."""
+"""Cache invalidation: any change to content retires every cached page and the cached header and footer."""
 
 from django.db.models.signals import post_delete, post_save
 
-from .chrome import forget_site_chrome
+from .pagecache import content_changed
+
+# Everything that appears on a public page. Bulk updates bypass these signals: code that
+# uses QuerySet.update() on these models calls content_changed() itself.
+CONTENT_MODELS = [
+    "embassy.SiteSettings",
+    "embassy.PhoneLine",
+    "embassy.FooterLink",
+    "sections.Section",
+    "sections.RelatedLink",
+    "sections.ChangeNote",
+    "events.Event",
+    "photos.Photo",
+    "photos.PhotoPlacement",
+]
 
 
 def connect():
-    from sections.models import Section
+    from django.apps import apps
 
-    from .models import FooterLink, PhoneLine, SiteSettings
-
-    for model in (SiteSettings, PhoneLine, FooterLink, Section):
-        post_save.connect(forget_site_chrome, sender=model, dispatch_uid=f"chrome-save-{model.__name__}")
-        post_delete.connect(forget_site_chrome, sender=model, dispatch_uid=f"chrome-delete-{model.__name__}")
+    for label in CONTENT_MODELS:
+        model = apps.get_model(label)
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"content-save-{label}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-delete-{label}")

@@ -12,6 +12,7 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from embassy.markdown import render_markdown
 from embassy.models import DatePrecision, Publishable, PublishableQuerySet
+from embassy.pagecache import content_changed
 
 
 class SectionQuerySet(MP_NodeQuerySet, PublishableQuerySet):
@@ -37,6 +38,7 @@ class SectionManager(MP_NodeManager):
         new_page = None if moved.depth == 1 else self.get(path=moved.root_path)
         self.filter(path__startswith=moved.path).exclude(pk=moved.pk).update(page=new_page or moved)
         self.filter(pk=moved.pk).update(page=new_page)
+        content_changed()
 
 
 @reversion.register(follow=["related_links", "photo_placements"])

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from embassy.pagecache import content_changed
 from events.models import Event
 from photos.models import Photo
 
@@ -72,6 +73,7 @@ def recover_section(deleted):
             node = Section.objects.add_child(restored[entry["parent_pk"]], instance=node)
         restored[entry["pk"]] = node
         Event.objects.filter(pk__in=entry["events"], section__isnull=True).update(section=node)
+    content_changed()
     for version in deleted.revision.version_set.all():
         model = version.content_type.model_class()
         if model is RelatedLink or (model.__name__ == "PhotoPlacement" and _photo_exists(version)):

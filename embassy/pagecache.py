@@ -1,0 +1,155 @@
+"""The public page cache: whole responses for anonymous visitors, never stale.
+
+Every public page is cached whole, keyed by the *content generation*, a
+number in the cache that every change to content moves on (see
+:func:`content_changed`). A change anywhere on the site therefore retires
+every cached page at once: an embassy site is read far more than it is
+edited, so simple and never-stale beats clever. Each cached page also carries
+the moment it stops being true, the next scheduled publication, unpublication
+or rights expiry anywhere on the site, checked on every hit.
+
+Logged-in staff (anyone with a session cookie) always bypass the cache, so
+they see their edits and previews at once.
+"""
+
+import hashlib
+import itertools
+import time
+from datetime import datetime, timedelta
+from datetime import time as clock_time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import Min, Q
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.http import http_date, parse_http_date_safe, quote_etag
+
+GENERATION_KEY = "content-generation"
+LONGEST_SECONDS = 24 * 3600
+PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600"
+_fallback_generation = itertools.count(int(time.time() * 1000))
+
+
+def current_generation():
+    generation = cache.get(GENERATION_KEY)
+    if generation is None:
+        # First request, or the cache was emptied (a Redis restart): start a generation no earlier page used.
+        cache.add(GENERATION_KEY, next(_fallback_generation) * 1000, None)
+        generation = cache.get(GENERATION_KEY)
+    return generation
+
+
+def _bump():
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, next(_fallback_generation) * 1000, None)
+
+
+def content_changed(**kwargs):
+    """Retire every cached page: now, and again when the transaction commits.
+
+    The second bump matters: a page rendered by another request between the
+    change and the commit shows the old content and must not outlive the commit.
+    """
+    _bump()
+    transaction.on_commit(_bump)
+
+
+def next_scheduled_change(now):
+    """The next moment anything becomes or stops being public on its own: a schedule or a rights expiry."""
+    from events.models import Event
+    from photos.models import Photo
+    from sections.models import Section
+
+    moments = []
+    for model in (Section, Event, Photo):
+        upcoming = model._default_manager.aggregate(
+            publish=Min("publish_at", filter=Q(publish_at__gt=now)),
+            unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
+        )
+        moments += [moment for moment in upcoming.values() if moment]
+    expiry = Photo._default_manager.filter(rights_expire_on__gt=timezone.localdate(now)).aggregate(
+        first=Min("rights_expire_on")
+    )["first"]
+    if expiry:
+        moments.append(timezone.make_aware(datetime.combine(expiry, clock_time.min)))
+    return min(moments) if moments else None
+
+
+def _page_key(request, generation):
+    return f"page:{generation}:{request.get_host()}:{request.get_full_path()}"
+
+
+def _bypasses_cache(request):
+    return request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES
+
+
+def _not_modified(request, headers):
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match is not None:
+        return headers.get("ETag") in [tag.strip() for tag in if_none_match.split(",")] or if_none_match == "*"
+    if_modified_since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
+    last_modified = parse_http_date_safe(headers.get("Last-Modified", ""))
+    return if_modified_since is not None and last_modified is not None and last_modified <= if_modified_since
+
+
+class PublicPageCacheMiddleware:
+    """Answers repeat anonymous requests from the cache before any other work is done.
+
+    Put it near the top of ``MIDDLEWARE``: a hit needs two cache reads and no
+    database, session or template work.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _bypasses_cache(request):
+            return self.get_response(request)
+        generation = current_generation()
+        key = _page_key(request, generation)
+        cached = cache.get(key)
+        now = timezone.now()
+        if cached is not None and (cached["valid_until"] is None or now < cached["valid_until"]):
+            return self._from_cache(request, cached)
+        response = self.get_response(request)
+        if self._cacheable(request, response):
+            self._store(key, response, now)
+        return response
+
+    @staticmethod
+    def _cacheable(request, response):
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if getattr(request, "user", None) is not None and request.user.is_authenticated:
+            return False
+        cache_control = response.get("Cache-Control", "")
+        return "private" not in cache_control and "no-store" not in cache_control
+
+    def _store(self, key, response, now):
+        valid_until = next_scheduled_change(now)
+        etag = quote_etag(hashlib.blake2b(response.content, digest_size=16).hexdigest())
+        response["ETag"] = etag
+        response["Last-Modified"] = http_date(now.timestamp())
+        response["Cache-Control"] = PUBLIC_CACHE_CONTROL
+        headers = {name: value for name, value in response.items() if name.lower() not in ("set-cookie",)}
+        timeout = LONGEST_SECONDS
+        if valid_until is not None:
+            timeout = max(1, min(LONGEST_SECONDS, int((valid_until - now) / timedelta(seconds=1)) + 1))
+        cache.set(key, {"content": response.content, "headers": headers, "valid_until": valid_until}, timeout)
+
+    @staticmethod
+    def _from_cache(request, cached):
+        headers = cached["headers"]
+        if _not_modified(request, headers):
+            not_modified = HttpResponseNotModified()
+            for name in ("ETag", "Last-Modified", "Cache-Control"):
+                not_modified[name] = headers[name]
+            return not_modified
+        response = HttpResponse(cached["content"], status=200)
+        for name, value in headers.items():
+            response[name] = value
+        return response
