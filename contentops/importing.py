@@ -70,7 +70,7 @@ def fresh(section):
 
 def keep_order(parent, wanted_pks):
     """Make the listed children of ``parent`` follow the document's order (others stay after them)."""
-    current = list(fresh(parent).get_children().values_list("pk", flat=True))
+    current = list(Section.objects.get_children(fresh(parent)).values_list("pk", flat=True))
     if [pk for pk in current if pk in set(wanted_pks)] == list(wanted_pks):
         return False
     previous = None
@@ -139,7 +139,7 @@ class DocumentImporter:
             self.sync_link(node, link, position)
         for event in spec.events:
             self.sync_event(node, event)
-        existing = list(fresh(node).get_children())
+        existing = list(Section.objects.get_children(fresh(node)))
         placed = []
         for position, child_spec in enumerate(spec.children, start=1):
             child, action = self.sync_section(page, node, existing, placed, child_spec)

@@ -108,11 +108,11 @@ class LinkOccurrence(models.Model):
     def __str__(self):
         return f"{self.checked_url} in {self.place}"
 
-    @property
-    def place(self):
-        return self.event or self.section
-
     def get_absolute_url(self):
         if self.event_id:
             return reverse("admin:events_event_change", args=[self.event_id])
         return reverse("admin:sections_section_change", args=[self.section_id])
+
+    @property
+    def place(self):
+        return self.event or self.section

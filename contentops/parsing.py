@@ -522,12 +522,18 @@ class DocumentBuilder:
                 pass  # old pages repeat their title as a banner and as a heading
             elif document.dated is None and parse_date(plain, allow_year=True):
                 document.dated, document.date_precision = parse_date(plain, allow_year=True)
-            elif not document.publisher and len(plain) <= 80 and not plain.endswith(SENTENCE_END) and plain[0].isupper():
+            elif (
+                not document.publisher and len(plain) <= 80 and not plain.endswith(SENTENCE_END) and plain[0].isupper()
+            ):
                 document.publisher = plain
             else:
                 break
             index += 1
         return index
+
+    @staticmethod
+    def looks_like_a_name(plain):
+        return len(plain) <= 80 and not plain.endswith(SENTENCE_END) and plain[0].isupper()
 
     # -- the sections -------------------------------------------------------------------------
 

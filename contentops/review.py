@@ -1,7 +1,5 @@
 """Review dates: every page and section should be re-read a year after it was published."""
 
-
-
 from django.utils import timezone
 
 from embassy.models import Status
@@ -42,6 +40,3 @@ def overdue(queryset, today=None):
 def is_overdue(section, today=None):
     today = today or timezone.localdate()
     return section.review_by is not None and section.review_by < today
-
-
-

@@ -35,11 +35,7 @@ DERIVED = {"path", "depth", "numchild", "body_html"}
 
 
 def plain_fields(model):
-    return [
-        f
-        for f in model._meta.concrete_fields
-        if not f.primary_key and not f.is_relation and f.name not in DERIVED
-    ]
+    return [f for f in model._meta.concrete_fields if not f.primary_key and not f.is_relation and f.name not in DERIVED]
 
 
 def dump_value(field, value):
@@ -182,7 +178,7 @@ def parse_export(text):
     except json.JSONDecodeError as error:
         raise DocumentError(f"The file is not valid JSON ({error.msg} at line {error.lineno}).") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise DocumentError(f"This JSON file is not an export of this site (no \"format\": \"{FORMAT}\").")
+        raise DocumentError(f'This JSON file is not an export of this site (no "format": "{FORMAT}").')
     if data.get("version") != VERSION:
         raise DocumentError(f"This export has version {data.get('version')!r}; this site reads version {VERSION}.")
     if not isinstance(data.get("pages"), list) or not isinstance(data.get("photos"), list):

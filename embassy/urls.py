@@ -12,6 +12,7 @@ urlpatterns = [
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", editor_upload, name="markdownx_upload"),
     path("events/", include("events.urls")),
+    path("", include("contentops.urls")),
     path("", include("sections.urls")),
 ]
 

@@ -10,7 +10,7 @@ def thumbnail(photo, width=80):
     if not photo:
         return "—"
     if not photo.image:
-        return format_html('<span class="image-missing">image missing</span>')
+        return format_html('<span class="image-missing">{}</span>', "image missing")
     return format_html('<img src="{}" width="{}" alt="" class="photo-thumbnail">', photo.image.url, width)
 
 

@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.html import format_html
 from treebeard.admin import TreeAdmin
 
+from contentops.admin import SectionReviewAndLinksMixin
 from photos.admin import SectionPhotoInline
 
 from .forms import SectionAdminForm
@@ -35,7 +36,7 @@ class PageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Section)
-class SectionAdmin(TreeAdmin):
+class SectionAdmin(SectionReviewAndLinksMixin, TreeAdmin):
     form = SectionAdminForm
     list_display = ["numbered_title", "slug", "status", "publish_at", "updated_at", "view_on_site_link"]
     list_filter = ["status", PageFilter, "depth"]
