@@ -125,7 +125,7 @@ def collect_links():
                     page_id=section.page_id or section.pk,
                 )
             )
-    for section in Section.objects.exclude(body_html="").only("pk", "page_id", "body_html"):
+    for section in Section.objects.exclude(body_html="").only("id", "page_id", "body_html"):
         for href, text in links_in_html(section.body_html):
             url = checkable(href)
             if url:
@@ -141,7 +141,7 @@ def collect_links():
     for event in (
         Event.objects.exclude(body_html="")
         .select_related("section")
-        .only("pk", "body_html", "section__pk", "section__page_id")
+        .only("id", "body_html", "section__id", "section__page_id")
     ):
         page_id = (event.section.page_id or event.section.pk) if event.section_id else None
         for href, text in links_in_html(event.body_html):

@@ -1,5 +1,7 @@
 """Check every related link and every link in section and event texts; store what each address answered."""
 
+import logging
+
 from django.core.management.base import BaseCommand, CommandError
 
 from contentops.linkcheck import check_links
@@ -22,6 +24,8 @@ class Command(BaseCommand):
     def handle(self, *args, timeout, concurrency, per_host, max_redirects, **options):
         if timeout <= 0 or concurrency < 1 or per_host < 1 or max_redirects < 0:
             raise CommandError("--timeout must be positive, --concurrency and --per-host at least 1.")
+        # httpx logs every request at INFO; the summary below says what matters.
+        logging.getLogger("httpx").setLevel(logging.WARNING)
         found, results = check_links(
             timeout=timeout, concurrency=concurrency, per_host=per_host, max_redirects=max_redirects
         )
@@ -31,7 +35,7 @@ class Command(BaseCommand):
         for url, result in sorted(results.items()):
             if result.outcome in BROKEN_OUTCOMES:
                 self.stdout.write(f"{result.outcome.label}: {url} — {result.status_code or result.error}")
-            elif result.outcome == Outcome.REDIRECTED and self.verbosity > 1:
+            elif result.outcome == Outcome.REDIRECTED and options["verbosity"] > 1:
                 self.stdout.write(f"Redirected: {url} → {result.final_url}")
         summary = ", ".join(f"{counts[outcome]} {outcome.label.lower()}" for outcome in Outcome)
         self.stdout.write(self.style.SUCCESS(f"Checked {len(results)} addresses in {len(found)} places: {summary}."))
