@@ -131,7 +131,7 @@ class CheckedURLAdmin(admin.ModelAdmin):
     fields = readonly_fields
     inlines = [LinkOccurrenceInline]
     list_per_page = 100
-    date_hierarchy = None
+    actions = None
 
     class Media:
         css = {"all": ["embassy/admin.css"]}
@@ -149,6 +149,9 @@ class CheckedURLAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # the next check writes the rows again; fix the content instead
+
     @admin.display(description="Link", ordering="url")
     def url_link(self, row):
         return format_html(
@@ -161,8 +164,14 @@ class CheckedURLAdmin(admin.ModelAdmin):
     @admin.display(description="Result", ordering="outcome")
     def result(self, row):
         label = row.get_outcome_display() or "Not checked"
-        detail = f": {row.error}" if row.error else ""
-        return format_html('<span class="link-result link-result--{}">{}</span>{}', row.outcome, label, detail)
+        if not row.error:
+            return format_html('<span class="link-result link-result--{}">{}</span>', row.outcome, label)
+        return format_html(
+            '<span class="link-result link-result--{}">{}</span><br><span class="quiet">{}</span>',
+            row.outcome,
+            label,
+            row.error,
+        )
 
     @admin.display(description="Now at")
     def final_url_if_moved(self, row):

@@ -52,14 +52,6 @@ class SectionSpec:
     def body(self):
         return "\n\n".join(self.paragraphs).strip()
 
-    def walk(self):
-        """Every section below this one, depth first, in reading order."""
-        stack = list(reversed(self.children))
-        while stack:
-            node = stack.pop()
-            yield node
-            stack.extend(reversed(node.children))
-
 
 @dataclass
 class DocumentSpec(SectionSpec):

@@ -30,13 +30,3 @@ def default_review_by(section):
     if section.status != Status.PUBLISHED or section.review_by is not None:
         return None
     return one_year_after(publication_date(section))
-
-
-def overdue(queryset, today=None):
-    today = today or timezone.localdate()
-    return queryset.filter(review_by__lt=today)
-
-
-def is_overdue(section, today=None):
-    today = today or timezone.localdate()
-    return section.review_by is not None and section.review_by < today
