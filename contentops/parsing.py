@@ -89,7 +89,8 @@ class Block:
     level: int = 0  # headings: 1 = a page's section, 2 = a subsection, …
     number: str = ""  # headings: the number as written ("1", "(1)")
     url: str = ""
-    alt: str = ""
+    alt: str = ""  # images: the alternative text
+    content: str = ""  # list items: the item's Markdown without its list marker
     single: bool = False  # the only line of its paragraph
 
 
@@ -248,7 +249,7 @@ def text_line_block(line):
     bullet = re.match(r"^[*•·‣◦–-]\s+(?P<rest>\S.*)$", line)
     if bullet:
         rest = bullet["rest"]
-        return Block(BULLET, rest, markdown="- " + escape_markdown(rest), alt=escape_markdown(rest))
+        return Block(BULLET, rest, markdown="- " + escape_markdown(rest), content=escape_markdown(rest))
     return Block(PARAGRAPH, line, markdown=escape_markdown(line))
 
 
@@ -351,10 +352,8 @@ def markdown_item_block(lines):
     source = "\n".join(line.rstrip() for line in lines)
     first = LIST_ITEM.match(lines[0])
     content = "\n".join([first["rest"], *[line.strip() for line in lines[1:]]])
-    block = Block(BULLET, markdown_to_plain(content), markdown=source)
-    block.number = first["marker"]
-    block.alt = content  # the item's Markdown without its list marker
-    return block
+    # The marker is kept as the "number", so "1. Title" can still be read as a heading where needed.
+    return Block(BULLET, markdown_to_plain(content), markdown=source, number=first["marker"], content=content)
 
 
 def markdown_headings_from_numbers(blocks):
@@ -705,7 +704,7 @@ class DocumentBuilder:
 
     def suggest_event(self, block, from_prose):
         """A paragraph or list item that starts "February 24, 2009: …" proposes a draft event."""
-        content = block.alt if block.kind == BULLET and block.alt else block.markdown
+        content = block.content if block.kind == BULLET and block.content else block.markdown
         match = DATED.match(content.strip())
         if not match:
             return False
