@@ -56,6 +56,7 @@ LOCAL_APPS = [
     "sections",
     "events",
     "photos",
+    "contentops",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("markdownx/upload/", editor_upload, name="markdownx_upload"),
     path("events/", include("events.urls")),
     path("photos/", include("photos.urls")),
+    path("", include("contentops.urls")),
     path("", include("sections.urls")),
 ]
 

@@ -10,8 +10,10 @@ from .models import Photo, PhotoPlacement
 
 
 def thumbnail(photo, width=80):
-    if not photo or not photo.image:
+    if not photo:
         return "—"
+    if not photo.image:
+        return format_html('<span class="image-missing">{}</span>', "image missing")
     return format_html('<img src="{}" width="{}" alt="" class="photo-thumbnail">', photo.image.url, width)
 
 

@@ -21,14 +21,22 @@ class PhotoQuerySet(PublishableQuerySet):
     def public(self, at=None):
         at = at or timezone.now()
         rights_current = Q(rights_expire_on__isnull=True) | Q(rights_expire_on__gt=timezone.localdate(at))
-        return super().public(at).filter(rights_current)
+        # A photograph imported from a legacy page has no image until staff upload one: never shown.
+        return super().public(at).filter(rights_current).exclude(image="")
 
 
 @reversion.register()
 class Photo(Publishable):
     """A photograph or figure, with the caption, credit and alt text that always travel with it."""
 
-    image = models.ImageField(upload_to=photo_upload_path, width_field="width", height_field="height")
+    image = models.ImageField(
+        upload_to=photo_upload_path,
+        width_field="width",
+        height_field="height",
+        blank=True,
+        help_text="Empty for photographs imported from legacy pages until the image is uploaded; "
+        "such a photograph is never shown to the public.",
+    )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     caption = models.CharField(max_length=300, help_text="Shown under the image, e.g. who is pictured, where and when.")

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 from treebeard.admin import TreeAdmin
 
+from contentops.admin import SectionReviewAndLinksMixin
 from embassy.admin_publishing import LinkGateFormSet, PublishingAdminMixin
 from embassy.forms import HttpsURLAdminMixin
 from photos.admin import SectionPhotoInline
@@ -39,7 +40,7 @@ class PageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Section)
-class SectionAdmin(PublishingAdminMixin, CompareVersionAdmin, TreeAdmin):
+class SectionAdmin(SectionReviewAndLinksMixin, PublishingAdminMixin, CompareVersionAdmin, TreeAdmin):
     form = SectionAdminForm
     publish_permission = "sections.publish_section"
     change_list_template = "admin/sections/section/change_list.html"

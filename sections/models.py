@@ -89,6 +89,14 @@ class Section(MP_Node, Publishable):
     show_in_navigation = models.BooleanField(
         default=False, help_text="Pages only: list this page in the site's main navigation."
     )
+    review_by = models.DateField(
+        "review by",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="When an editor should next check that this text is still accurate. Filled in as one year "
+        "after publication when left empty; overdue pages and sections are listed on the admin home page.",
+    )
 
     node_order_by = []  # order is set by staff, not sorted by a field
     objects = SectionManager()

@@ -79,6 +79,8 @@ def build_page_tree(page, *, at=None, include_drafts=False):
     sections = Section.objects.filter(in_page)
     events = Event.objects.filter(Q(section__page=page) | Q(section=page)).order_by("starts_on", "start_time", "pk")
     placements = PhotoPlacement.objects.filter(Q(section__page=page) | Q(section=page)).select_related("photo")
+    # A photograph still waiting for its image (imported from a legacy page) cannot be drawn, not even in previews.
+    placements = placements.exclude(photo__image="")
     if not include_drafts:
         sections = sections.public(at)
         events = events.public(at)

@@ -434,3 +434,12 @@ def test_a_stale_save_shows_what_the_other_person_changed_since_the_form_was_ope
     assert "Their changes:" in errors
     assert "Title: “Summits” → “Summit meetings”" in errors
     assert "-The leaders met. | +The leaders met in Washington." in errors
+
+
+def test_publishers_see_items_awaiting_review_on_the_admin_home(editor_client, publisher_client):
+    page = make_page(slug="overview")
+    make_section(page, "Please publish me", status=Status.REVIEW)
+    make_section(page, "Still a draft", status=Status.DRAFT)
+    panel = parse(publisher_client.get("/admin/")).select_one("#awaiting-review")
+    assert "Please publish me" in text_of(panel) and "Still a draft" not in text_of(panel)
+    assert parse(editor_client.get("/admin/")).select_one("#awaiting-review") is None

@@ -1,0 +1,334 @@
+"""The site's content as JSON, and back: pages with their section trees, events, photographs' metadata, links.
+
+Every stored column is written, read from the models' own field lists, so a field added later travels
+without changes here. Rows refer to each other by natural keys (page and section slugs, event slugs,
+a key per photograph), never by database ids, so an export can be loaded into another database.
+Photograph files are not in the export: a photograph keeps the name of its file, and is restored
+without an image ("image missing") when that file is not in the target's media storage.
+Columns that the database computes from others (``body_html``, the tree's ``path``) are rebuilt.
+"""
+
+import datetime
+import decimal
+import json
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ObjectDoesNotExist
+from django.core.files.storage import default_storage
+from django.db import models
+from django.utils import timezone
+
+from embassy.models import FooterLink, PhoneLine, SiteSettings
+from events.models import Event
+from photos.models import Photo, PhotoPlacement
+from sections.models import RelatedLink, Section
+
+from .documents import DocumentError
+from .importing import ImportReport, fresh, keep_order
+
+FORMAT = "embassy-site-export"
+VERSION = 1
+
+# Columns kept out of the export: ids, the tree's bookkeeping and text rendered from Markdown.
+DERIVED = {"path", "depth", "numchild", "body_html"}
+
+
+def plain_fields(model):
+    return [f for f in model._meta.concrete_fields if not f.primary_key and not f.is_relation and f.name not in DERIVED]
+
+
+def dump_value(field, value):
+    if value is None:
+        return None
+    if isinstance(field, models.FileField):
+        return value.name or ""
+    if isinstance(value, datetime.datetime | datetime.date | datetime.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal | uuid.UUID):
+        return str(value)
+    return value
+
+
+def load_value(field, value):
+    if value is None or isinstance(field, models.JSONField):
+        return value
+    if isinstance(field, models.FileField):
+        return value or ""
+    return field.to_python(value)
+
+
+def dump_fields(instance):
+    return {f.name: dump_value(f, f.value_from_object(instance)) for f in plain_fields(type(instance))}
+
+
+def load_fields(model, entry):
+    """The stored values of ``model``'s columns from an export entry (columns it lacks keep their defaults)."""
+    return {f.name: load_value(f, entry[f.name]) for f in plain_fields(model) if f.name in entry}
+
+
+# --------------------------------------------------------------------------------------------------
+# Export
+# --------------------------------------------------------------------------------------------------
+
+
+class SiteExporter:
+    def __init__(self):
+        self.photo_keys = {}
+        self.photos = []
+
+    def export(self, pages, whole_site=False):
+        data = {"format": FORMAT, "version": VERSION, "exported_at": timezone.now().isoformat()}
+        if whole_site:
+            for photo in Photo.objects.order_by("created_at", "pk").select_related("uploaded_by"):
+                self.photo_key(photo)
+        data["pages"] = [self.page(page) for page in pages]
+        if whole_site:
+            data["events_without_section"] = [
+                self.event(event, self.event_photos([event]))
+                for event in Event.objects.filter(section__isnull=True).order_by("starts_on", "slug")
+            ]
+            data["site_settings"] = self.site_settings()
+        data["photos"] = self.photos
+        return data
+
+    def photo_key(self, photo):
+        if photo.pk not in self.photo_keys:
+            key = f"photo-{len(self.photo_keys) + 1}"
+            self.photo_keys[photo.pk] = key
+            entry = {"key": key, **dump_fields(photo)}
+            entry["uploaded_by"] = photo.uploaded_by.get_username() if photo.uploaded_by_id else None
+            self.photos.append(entry)
+        return self.photo_keys[photo.pk]
+
+    def event_photos(self, events):
+        by_event = {}
+        placements = PhotoPlacement.objects.filter(event__in=events).select_related("photo", "photo__uploaded_by")
+        for placement in placements.order_by("position", "pk"):
+            by_event.setdefault(placement.event_id, []).append(placement)
+        return by_event
+
+    def page(self, page):
+        sections = [page, *Section.objects.filter(page=page).order_by("path")]
+        links, placements, events = {}, {}, {}
+        for link in RelatedLink.objects.filter(section__in=sections).order_by("position", "pk"):
+            links.setdefault(link.section_id, []).append(link)
+        section_placements = PhotoPlacement.objects.filter(section__in=sections).select_related(
+            "photo", "photo__uploaded_by"
+        )
+        for placement in section_placements.order_by("position", "pk"):
+            placements.setdefault(placement.section_id, []).append(placement)
+        page_events = list(Event.objects.filter(section__in=sections).order_by("starts_on", "slug"))
+        for event in page_events:
+            events.setdefault(event.section_id, []).append(event)
+        event_photos = self.event_photos(page_events)
+
+        entries = {}
+        for section in sections:
+            entry = dump_fields(section)
+            entry["photos"] = [self.placement(p) for p in placements.get(section.pk, [])]
+            entry["links"] = [dump_fields(link) for link in links.get(section.pk, [])]
+            entry["events"] = [self.event(event, event_photos) for event in events.get(section.pk, [])]
+            entry["children"] = []
+            entries[section.path] = entry
+            if section is not page:
+                entries[section.path[: -Section.steplen]]["children"].append(entry)
+        return entries[page.path]
+
+    def placement(self, placement):
+        return {"photo": self.photo_key(placement.photo), "position": placement.position}
+
+    def event(self, event, event_photos):
+        entry = dump_fields(event)
+        entry["photos"] = [self.placement(p) for p in event_photos.get(event.pk, [])]
+        return entry
+
+    def site_settings(self):
+        settings = SiteSettings.objects.filter(pk=1).first()
+        if settings is None:
+            return None
+        entry = dump_fields(settings)
+        entry["home_page"] = settings.home_page.slug if settings.home_page_id else None
+        entry["phone_lines"] = [dump_fields(line) for line in settings.phone_lines.all()]
+        entry["footer_links"] = [
+            {**dump_fields(link), "page": link.page.slug} for link in settings.footer_links.select_related("page")
+        ]
+        return entry
+
+
+def export_site(pages=None):
+    """The JSON-ready export of ``pages``, or of the whole site when ``pages`` is None."""
+    if pages is None:
+        return SiteExporter().export(list(Section.objects.pages().order_by("path")), whole_site=True)
+    return SiteExporter().export(pages)
+
+
+def dumps(data):
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# --------------------------------------------------------------------------------------------------
+# Import
+# --------------------------------------------------------------------------------------------------
+
+
+def parse_export(text):
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise DocumentError(f"The file is not valid JSON ({error.msg} at line {error.lineno}).") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise DocumentError(f'This JSON file is not an export of this site (no "format": "{FORMAT}").')
+    if data.get("version") != VERSION:
+        raise DocumentError(f"This export has version {data.get('version')!r}; this site reads version {VERSION}.")
+    if not isinstance(data.get("pages"), list) or not isinstance(data.get("photos"), list):
+        raise DocumentError("The export has no list of pages or photographs.")
+    return data
+
+
+def store_exactly(instance, values):
+    """Write ``values`` as given, past ``save()``'s automatic dates and defaults, so a restore is exact."""
+    type(instance).objects.filter(pk=instance.pk).update(**values)
+    for name, value in values.items():
+        setattr(instance, name, value)
+
+
+class SiteRestorer:
+    def __init__(self):
+        self.report = ImportReport()
+        self.photos = {}
+        self.users = {}
+
+    def restore(self, data):
+        try:
+            for entry in data["photos"]:
+                self.photos[entry["key"]] = self.restore_photo(entry)
+            for entry in data["pages"]:
+                page = self.restore_section(entry, parent=None, page=None, level=0)
+                self.report.page = self.report.page or page
+            for entry in data.get("events_without_section") or []:
+                self.restore_event(entry, section=None)
+            if data.get("site_settings"):
+                self.restore_site_settings(data["site_settings"])
+        except (KeyError, TypeError, ValueError, AttributeError, ObjectDoesNotExist) as error:
+            raise DocumentError(f"The export is incomplete or damaged ({type(error).__name__}: {error}).") from None
+        return self.report
+
+    def user(self, username):
+        if not username:
+            return None
+        if username not in self.users:
+            self.users[username] = get_user_model()._default_manager.filter(username=username).first()
+        return self.users[username]
+
+    def restore_photo(self, entry):
+        values = load_fields(Photo, entry)
+        name = values.get("image") or ""
+        if name and not default_storage.exists(name):
+            self.report.notes.append(f"The file of “{values.get('caption')}” ({name}) is missing: image missing.")
+            name = values["image"] = ""
+            values["width"] = values["height"] = 0
+        if name:
+            photo = Photo.objects.filter(image=name).first()
+        else:
+            photo = Photo.objects.filter(
+                image="", caption=values.get("caption", ""), original_filename=values.get("original_filename", "")
+            ).first()
+        action = "created" if photo is None else "updated"
+        photo = photo or Photo()
+        for field_name, value in values.items():
+            setattr(photo, field_name, value)
+        photo.uploaded_by = self.user(entry.get("uploaded_by"))
+        photo.save()
+        store_exactly(photo, values)
+        self.report.count("photo", action)
+        return photo
+
+    def restore_section(self, entry, parent, page, level):
+        values = load_fields(Section, entry)
+        if parent is None:
+            section = Section.objects.pages().filter(slug=values["slug"]).first()
+        else:
+            section = Section.objects.filter(page=page, slug=values["slug"]).first()
+        if section is None:
+            section = Section(**values)
+            if parent is None:
+                section = Section.objects.add_root(instance=section)
+            else:
+                section = Section.objects.add_child(fresh(parent), instance=section)
+            action = "created"
+        else:
+            if parent is not None and not fresh(section).path.startswith(fresh(parent).path):
+                Section.objects.move(fresh(section), fresh(parent), "last-child")
+            section = fresh(section)
+            for name, value in values.items():
+                setattr(section, name, value)
+            section.save()
+            action = "updated"
+        store_exactly(section, values)
+        self.report.count("page" if parent is None else "section", action)
+        self.report.tree.append(f"{'  ' * level}{section.title}  [{action}]")
+        page = page or section
+
+        for placement in entry.get("photos", []):
+            self.restore_placement(placement, section=section)
+        existing_links = {link.url: link for link in RelatedLink.objects.filter(section=section)}
+        for link_entry in entry.get("links", []):
+            link_values = load_fields(RelatedLink, link_entry)
+            link = existing_links.get(link_values["url"]) or RelatedLink(section=section)
+            self.report.count("link", "updated" if link.pk else "created")
+            for name, value in link_values.items():
+                setattr(link, name, value)
+            link.save()
+        for event_entry in entry.get("events", []):
+            self.restore_event(event_entry, section=section)
+        children = [self.restore_section(child, section, page, level + 1) for child in entry.get("children", [])]
+        keep_order(section, [child.pk for child in children])
+        return section
+
+    def restore_placement(self, entry, section=None, event=None):
+        photo = self.photos[entry["photo"]]
+        placement, created = PhotoPlacement.objects.get_or_create(
+            photo=photo, section=section, event=event, defaults={"position": entry["position"]}
+        )
+        if placement.position != entry["position"]:
+            placement.position = entry["position"]
+            placement.save(update_fields=["position"])
+        self.report.count("placement", "created" if created else "updated")
+
+    def restore_event(self, entry, section):
+        values = load_fields(Event, entry)
+        event = Event.objects.filter(slug=values["slug"]).first()
+        action = "created" if event is None else "updated"
+        event = event or Event()
+        for name, value in values.items():
+            setattr(event, name, value)
+        event.section = section
+        event.save()
+        store_exactly(event, values)
+        self.report.count("event", action)
+        for placement in entry.get("photos", []):
+            self.restore_placement(placement, event=event)
+
+    def restore_site_settings(self, entry):
+        settings = SiteSettings.load()
+        values = load_fields(SiteSettings, entry)
+        values.pop("id", None)
+        for name, value in values.items():
+            setattr(settings, name, value)
+        home = entry.get("home_page")
+        settings.home_page = Section.objects.pages().filter(slug=home).first() if home else None
+        settings.save()
+        # The footer is replaced as a whole: its rows have no natural key of their own.
+        settings.phone_lines.all().delete()
+        for line in entry.get("phone_lines", []):
+            PhoneLine.objects.create(site_settings=settings, **load_fields(PhoneLine, line))
+        settings.footer_links.all().delete()
+        for link in entry.get("footer_links", []):
+            page = Section.objects.pages().get(slug=link["page"])
+            FooterLink.objects.create(site_settings=settings, page=page, **load_fields(FooterLink, link))
+        self.report.count("site settings", "updated")
+
+
+def restore_site(data):
+    return SiteRestorer().restore(data)

@@ -1,0 +1,21 @@
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404
+
+from sections.models import Section
+from sections.tree import build_page_tree
+
+from .markdown_export import page_markdown
+
+
+def page_markdown_download(request, slug):
+    """The public page as Markdown: the same visibility rules as the page itself."""
+    page = get_object_or_404(Section.objects.pages().public(), slug=slug)
+    tree = build_page_tree(page)
+    text = page_markdown(
+        tree,
+        image_url=lambda photo: request.build_absolute_uri(photo.image.url),
+        event_url=lambda event: request.build_absolute_uri(event.get_absolute_url()),
+    )
+    response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{page.slug}.md"'
+    return response
