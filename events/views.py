@@ -1,26 +1,114 @@
 from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.db.models.functions import ExtractYear
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
+from embassy.chrome import get_site_chrome
+from embassy.seo import PageMeta, describe
 from photos.models import Photo
 
+from . import structured_data
+from .calendar import build_calendar
 from .models import Event
 
 EVENTS_PER_PAGE = 50
+HOME = ("Home", "/")
+
+
+def parse_year(value):
+    """The ?year= filter: a plausible year, or None (anything else shows every year rather than an error)."""
+    if value and value.isdigit() and len(value) == 4:
+        return int(value)
+    return None
 
 
 def event_list(request):
-    events = Event.objects.public().select_related("section", "section__page")
+    public = Event.objects.public()
+    years_available = list(
+        public.annotate(y=ExtractYear("starts_on")).order_by("-y").values_list("y", flat=True).distinct()
+    )
+    year = parse_year(request.GET.get("year"))
+    events = public.select_related("section", "section__page")
+    if year is not None:
+        events = events.filter(starts_on__year=year)
     page_obj = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    years = [(year, list(items)) for year, items in groupby(page_obj.object_list, key=lambda event: event.year)]
-    return render(request, "events/event_list.html", {"page_obj": page_obj, "years": years})
+    grouped = [(y, list(items)) for y, items in groupby(page_obj.object_list, key=lambda event: event.year)]
+
+    title = f"Events in {year}" if year else "Events"
+    if page_obj.number > 1:
+        title = f"{title}, page {page_obj.number}"
+    canonical = {"year": year} if year else {}
+    if page_obj.number > 1:
+        canonical["page"] = page_obj.number
+    path = reverse("events:list") + (f"?{urlencode(canonical)}" if canonical else "")
+    meta = PageMeta(
+        title=title,
+        description=(
+            f"Summits, ministerial meetings and other events in Japan-U.S. relations in {year}."
+            if year
+            else "Summits, ministerial meetings and other events in Japan-U.S. relations, newest first."
+        ),
+        path=path,
+    )
+    context = {
+        "page_obj": page_obj,
+        "years": grouped,
+        "year": year,
+        "years_available": years_available,
+        "query_string": urlencode({"year": year}) if year else "",
+        "meta": meta,
+        "breadcrumbs": [HOME, ("Events", reverse("events:list") if year else None)]
+        + ([(str(year), None)] if year else []),
+    }
+    return render(request, "events/event_list.html", context)
 
 
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.public().select_related("section", "section__page"), slug=slug)
-    photos = Photo.objects.public().filter(placements__event=event).order_by("placements__position")
+    photos = list(Photo.objects.public().filter(placements__event=event).order_by("placements__position"))
     section = event.section
     if section is not None and not section.is_visible_to_public():
         section = None
-    return render(request, "events/event_detail.html", {"event": event, "photos": photos, "section": section})
+    meta = PageMeta(
+        title=f"{event.title} ({event.year})",
+        description=describe(event.summary, event.body_html) or f"{event.title}, {event.location}",
+        og_type="article",
+        image=photos[0] if photos else None,
+        structured_data=[structured_data.event(request, event, photos)],
+    )
+    context = {
+        "event": event,
+        "photos": photos,
+        "section": section,
+        "meta": meta,
+        "breadcrumbs": [
+            HOME,
+            ("Events", reverse("events:list")),
+            (str(event.year), f"{reverse('events:list')}?year={event.year}"),
+            (event.title, None),
+        ],
+    }
+    return render(request, "events/event_detail.html", context)
+
+
+def calendar_response(content, filename, *, attachment):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def events_calendar(request):
+    """Every published event, for subscribing in a calendar application."""
+    name = f"Events – {get_site_chrome().embassy_name}"
+    return calendar_response(build_calendar(Event.objects.public(), request, name), "events.ics", attachment=False)
+
+
+def event_calendar(request, slug):
+    """One event as an .ics file, to add it to a calendar."""
+    event = get_object_or_404(Event.objects.public(), slug=slug)
+    return calendar_response(build_calendar([event], request, event.title), f"{event.slug}.ics", attachment=True)

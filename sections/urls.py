@@ -7,4 +7,5 @@ app_name = "sections"
 urlpatterns = [
     path("", views.home, name="home"),
     path("<slug:slug>/", views.page_detail, name="page"),
+    path("<slug:page_slug>/<slug:slug>/", views.section_detail, name="section"),
 ]
