@@ -22,17 +22,22 @@ MODELS = {
 
 
 def plain_text(*parts):
-    """Join text and rendered HTML into one plain string, as a reader would see it."""
-    text = " \n".join(html.unescape(strip_tags(part)) for part in parts if part)
+    """Join plain-text fields into one string for the index (they may contain "<": that is text, not markup)."""
+    text = " \n".join(part for part in parts if part)
     return CONTROL_CHARACTERS.sub(" ", text).strip()
+
+
+def html_text(rendered):
+    """The words of rendered (sanitised) HTML, as a reader sees them."""
+    return html.unescape(strip_tags(rendered or ""))
 
 
 def text_of(kind, obj):
     """(title, body) for ``obj`` of ``kind``. Works with historical models in migrations too."""
     if kind == Kind.SECTION:
-        return obj.title, plain_text(obj.summary, obj.body_html)
+        return obj.title, plain_text(obj.summary, html_text(obj.body_html))
     if kind == Kind.EVENT:
-        return obj.title, plain_text(obj.summary, obj.location, obj.participants, obj.body_html)
+        return obj.title, plain_text(obj.summary, obj.location, obj.participants, html_text(obj.body_html))
     if kind == Kind.PHOTO:
         return obj.caption, plain_text(obj.credit)
     raise ValueError(kind)
