@@ -68,7 +68,7 @@
       link.setAttribute("aria-label", "Show or hide the subsections of " + title);
     });
     root.querySelectorAll("a").forEach(function (link) {
-      if (text(link) || link.getAttribute("aria-label")) return;
+      if (text(link) || link.getAttribute("aria-label") || link.getAttribute("title")) return;
       var image = link.querySelector("img");
       if (!image) {
         // e.g. a list filter's choice for an empty value
