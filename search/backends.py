@@ -64,13 +64,19 @@ class SQLiteBackend:
 
 
 class PostgreSQLBackend:
-    """tsvector search (the 'simple' configuration: the site mixes English and Japanese), ranked by ts_rank,
-    with ts_headline snippets; substring matching as well, for words the parser cannot split (Japanese)."""
+    """tsvector search with the 'simple' configuration (the site mixes English and Japanese, so no stemming),
+    ranked by ts_rank with titles weighted above bodies; plus substring matching, for words the parser cannot
+    split out (Japanese has no spaces) and parts of words, as the SQLite trigram index does.
+
+    Snippets come from the same excerpt-and-highlight code as on SQLite rather than from ts_headline: the
+    parser reads "<...>" in plain text as an HTML tag and drops it from headlines, and a snippet must show the
+    text exactly as written (escaped).
+    """
 
     CONFIG = "simple"
 
     def search(self, terms, limit):
-        from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 
         vector = SearchVector("title", weight="A", config=self.CONFIG) + SearchVector(
             "body", weight="B", config=self.CONFIG
@@ -81,34 +87,20 @@ class PostgreSQLBackend:
         for term in terms:
             substring &= Q(title__icontains=term) | Q(body__icontains=term)
         documents = (
-            SearchDocument.objects.annotate(
-                vector=vector,
-                rank=SearchRank(vector, query),
-                headline=SearchHeadline(
-                    "body",
-                    query,
-                    config=self.CONFIG,
-                    start_sel=highlight.START,
-                    stop_sel=highlight.STOP,
-                    max_words=40,
-                    min_words=20,
-                    max_fragments=1,
-                ),
-            )
+            SearchDocument.objects.annotate(vector=vector, rank=SearchRank(vector, query))
             .filter(Q(vector=query) | substring)
             .order_by("-rank", "pk")[:limit]
         )
         return [
-            Hit(document.kind, document.object_id, document.title, document.rank, self._snippet(document, terms))
+            Hit(
+                document.kind,
+                document.object_id,
+                document.title,
+                document.rank,
+                highlight.snippet(document.body or document.title, terms),
+            )
             for document in documents
         ]
-
-    @staticmethod
-    def _snippet(document, terms):
-        # ts_headline marks only what the tsquery matched; a substring-only match gets our own excerpt.
-        if document.headline and highlight.START in document.headline:
-            return highlight.from_marked(document.headline, terms)
-        return highlight.snippet(document.body or document.title, terms)
 
 
 def get_backend():

@@ -10,7 +10,7 @@ from .models import SearchDocument
 
 Kind = SearchDocument.Kind
 
-# Characters the highlighter uses as markers, and other control characters, never reach the index.
+# Control characters never reach the index: they mean nothing to a reader and PostgreSQL rejects NUL.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

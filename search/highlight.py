@@ -6,8 +6,6 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 SNIPPET_CHARS = 240
-# Markers the PostgreSQL headline puts around matches; the indexed text never contains them (see documents.py).
-START, STOP = "\x02", "\x03"
 
 
 def terms_pattern(terms):
@@ -52,11 +50,3 @@ def excerpt(text, terms, length=SNIPPET_CHARS):
 
 def snippet(text, terms):
     return highlight(excerpt(text, terms), terms)
-
-
-def from_marked(text, terms):
-    """A database headline with START/STOP markers, escaped, with the markers turned into <mark>."""
-    if START not in text:
-        return snippet(text.replace(STOP, ""), terms)
-    escaped = escape(text)
-    return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))
