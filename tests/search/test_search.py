@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from embassy.models import Status
 from search.models import SearchDocument
+from sections.models import Section
 from search.results import search
 from search.views import RESULTS_PER_PAGE
 from tests.factories import make_event, make_page, make_photo, make_section, place_photo
@@ -179,6 +180,8 @@ def test_rebuild_command_restores_a_lost_index(client):
     assert result_titles(client, "durable") == []
     call_command("rebuild_search_index", stdout=open("/dev/null", "w"))
     assert result_titles(client, "durable") == ["Rebuilt"]
+    document = SearchDocument.objects.get(title="Rebuilt")
+    assert document.get_absolute_url() == Section.objects.get(title="Rebuilt").get_absolute_url()
 
 
 def test_demo_content_is_searchable(client, demo_site):
