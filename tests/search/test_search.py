@@ -6,9 +6,9 @@ from django.utils import timezone
 
 from embassy.models import Status
 from search.models import SearchDocument
-from sections.models import Section
 from search.results import search
 from search.views import RESULTS_PER_PAGE
+from sections.models import Section
 from tests.factories import make_event, make_page, make_photo, make_section, place_photo
 from tests.html import parse, text_of
 
