@@ -28,3 +28,10 @@ def describe(summary, body_html=""):
     """The summary, or for content without one the start of its text, short enough for a result snippet."""
     text = summary or " ".join(strip_tags(body_html).split())
     return Truncator(text).chars(DESCRIPTION_CHARS)
+
+
+def home_crumb():
+    """The first step of every breadcrumb trail."""
+    from django.urls import reverse
+
+    return ("Home", reverse("sections:home"))

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from embassy.chrome import get_site_chrome
-from embassy.seo import PageMeta, describe
+from embassy.seo import PageMeta, describe, home_crumb
 from photos.models import Photo
 
 from . import structured_data
@@ -16,7 +16,6 @@ from .calendar import build_calendar
 from .models import Event
 
 EVENTS_PER_PAGE = 50
-HOME = ("Home", "/")
 
 
 def parse_year(value):
@@ -61,7 +60,7 @@ def event_list(request):
         "years_available": years_available,
         "query_string": urlencode({"year": year}) if year else "",
         "meta": meta,
-        "breadcrumbs": [HOME, ("Events", reverse("events:list") if year else None)]
+        "breadcrumbs": [home_crumb(), ("Events", reverse("events:list") if year else None)]
         + ([(str(year), None)] if year else []),
     }
     return render(request, "events/event_list.html", context)
@@ -86,7 +85,7 @@ def event_detail(request, slug):
         "section": section,
         "meta": meta,
         "breadcrumbs": [
-            HOME,
+            home_crumb(),
             ("Events", reverse("events:list")),
             (str(event.year), f"{reverse('events:list')}?year={event.year}"),
             (event.title, None),

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from embassy.seo import PageMeta
+from embassy.seo import PageMeta, home_crumb
 
 from .query import clean_query
 from .results import search
@@ -27,6 +27,6 @@ def results(request):
         "meta": PageMeta(
             title=title, description="Search the pages, events and photographs of the site.", noindex=True
         ),
-        "breadcrumbs": [("Home", "/"), ("Search", None)],
+        "breadcrumbs": [home_crumb(), ("Search", None)],
     }
     return render(request, "search/results.html", context)

@@ -3,13 +3,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from embassy.chrome import get_site_chrome
-from embassy.seo import PageMeta, describe
+from embassy.seo import PageMeta, describe, home_crumb
 
 from . import structured_data
 from .models import Section
 from .tree import build_page_tree
-
-HOME = ("Home", "/")
 
 
 def is_home_page(page):
@@ -49,7 +47,7 @@ def render_page(request, page, *, at_home=False):
         "page": page,
         "tree": tree,
         "meta": meta,
-        "breadcrumbs": [] if at_home else [HOME, (page.title, None)],
+        "breadcrumbs": [] if at_home else [home_crumb(), (page.title, None)],
     }
     return render(request, "sections/page_detail.html", context)
 
@@ -108,6 +106,6 @@ def section_detail(request, page_slug, slug):
         "next": following,
         "meta": meta,
         "page_url": page_path(page),
-        "breadcrumbs": [HOME, (page.title, page_path(page)), (section.title, None)],
+        "breadcrumbs": [home_crumb(), (page.title, page_path(page)), (section.title, None)],
     }
     return render(request, "sections/section_detail.html", context)
