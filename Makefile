@@ -44,6 +44,10 @@ test: install-dev browser
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
 
+## make screenshots: refresh docs/screenshots/ from the demo content (own temporary database and server)
+screenshots: install-dev browser
+	$(BIN)/python scripts/screenshots.py
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

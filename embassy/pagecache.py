@@ -80,7 +80,9 @@ def next_scheduled_change(now):
 
 
 def _page_key(request, generation):
-    return f"page:{generation}:{request.get_host()}:{request.get_full_path()}"
+    # Hashed: addresses can be long (a 10,000-character search) and keys must stay short for every backend.
+    address = f"{request.get_host()}{request.get_full_path()}".encode()
+    return f"page:{generation}:{hashlib.blake2b(address, digest_size=20).hexdigest()}"
 
 
 def _bypasses_cache(request):

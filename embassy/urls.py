@@ -1,9 +1,22 @@
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from events.sitemaps import EventListSitemap, EventSitemap
 from photos.views import editor_upload
+from sections.feeds import UpdatedPagesFeed
+from sections.sitemaps import PageSitemap, SectionSitemap
 from sections.views_editor import markdown_preview
+
+from .robots import robots_txt
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "sections": SectionSitemap,
+    "events": EventListSitemap,
+    "event": EventSitemap,
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -11,9 +24,13 @@ urlpatterns = [
     # behind staff login, so that nobody else can render or upload through the editor.
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", editor_upload, name="markdownx_upload"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
+    path("updates.atom", UpdatedPagesFeed(), name="updates_feed"),
     path("events/", include("events.urls")),
     path("photos/", include("photos.urls")),
     path("", include("contentops.urls")),
+    path("search/", include("search.urls")),
     path("", include("sections.urls")),
 ]
 

@@ -1,31 +1,101 @@
 from itertools import groupby
 
 from django.core.paginator import Paginator
+from django.db.models.functions import ExtractYear
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.http import urlencode
 
+from embassy.chrome import get_site_chrome
 from embassy.decorators import staff_required
+from embassy.seo import PageMeta, describe, home_crumb
 from photos.models import Photo
 
+from . import structured_data
+from .calendar import build_calendar
 from .models import Event
 
 EVENTS_PER_PAGE = 50
 
 
+def parse_year(value):
+    """The ?year= filter: a plausible year, or None (anything else shows every year rather than an error)."""
+    if value and value.isdigit() and len(value) == 4:
+        return int(value)
+    return None
+
+
 def event_list(request):
-    events = Event.objects.public().select_related("section", "section__page")
+    public = Event.objects.public()
+    years_available = list(
+        public.annotate(y=ExtractYear("starts_on")).order_by("-y").values_list("y", flat=True).distinct()
+    )
+    year = parse_year(request.GET.get("year"))
+    events = public.select_related("section", "section__page")
+    if year is not None:
+        events = events.filter(starts_on__year=year)
     page_obj = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
-    years = [(year, list(items)) for year, items in groupby(page_obj.object_list, key=lambda event: event.year)]
-    return render(request, "events/event_list.html", {"page_obj": page_obj, "years": years})
+    grouped = [(y, list(items)) for y, items in groupby(page_obj.object_list, key=lambda event: event.year)]
+
+    title = f"Events in {year}" if year else "Events"
+    if page_obj.number > 1:
+        title = f"{title}, page {page_obj.number}"
+    canonical = {"year": year} if year else {}
+    if page_obj.number > 1:
+        canonical["page"] = page_obj.number
+    path = reverse("events:list") + (f"?{urlencode(canonical)}" if canonical else "")
+    meta = PageMeta(
+        title=title,
+        description=(
+            f"Summits, ministerial meetings and other events in Japan-U.S. relations in {year}."
+            if year
+            else "Summits, ministerial meetings and other events in Japan-U.S. relations, newest first."
+        ),
+        path=path,
+    )
+    context = {
+        "page_obj": page_obj,
+        "years": grouped,
+        "year": year,
+        "years_available": years_available,
+        "query_string": urlencode({"year": year}) if year else "",
+        "meta": meta,
+        "breadcrumbs": [home_crumb(), ("Events", reverse("events:list") if year else None)]
+        + ([(str(year), None)] if year else []),
+    }
+    return render(request, "events/event_list.html", context)
 
 
 def render_event(request, event, preview=None):
+    """The event page; ``preview`` (a short notice) shows it to staff whatever its status."""
     photos = Photo.objects.filter(placements__event=event).order_by("placements__position")
     section = event.section
     if preview is None:
         photos = photos.public()
         if section is not None and not section.is_visible_to_public():
             section = None
-    context = {"event": event, "photos": photos, "section": section, "preview": preview}
+    photos = list(photos)
+    meta = PageMeta(
+        title=f"{event.title} ({event.year})",
+        description=describe(event.summary, event.body_html) or f"{event.title}, {event.location}",
+        og_type="article",
+        image=photos[0] if photos else None,
+        structured_data=[structured_data.event(request, event, photos)],
+    )
+    context = {
+        "event": event,
+        "photos": photos,
+        "section": section,
+        "meta": meta,
+        "preview": preview,
+        "breadcrumbs": [
+            home_crumb(),
+            ("Events", reverse("events:list")),
+            (str(event.year), f"{reverse('events:list')}?year={event.year}"),
+            (event.title, None),
+        ],
+    }
     response = render(request, "events/event_detail.html", context)
     if preview is not None:
         response["X-Robots-Tag"] = "noindex, nofollow"
@@ -42,3 +112,22 @@ def event_detail(request, slug):
 def preview_event(request, pk):
     event = get_object_or_404(Event.objects.select_related("section", "section__page"), pk=pk)
     return render_event(request, event, preview="Preview: this event as it will look.")
+
+
+def calendar_response(content, filename, *, attachment):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def events_calendar(request):
+    """Every published event, for subscribing in a calendar application."""
+    name = f"Events – {get_site_chrome().embassy_name}"
+    return calendar_response(build_calendar(Event.objects.public(), request, name), "events.ics", attachment=False)
+
+
+def event_calendar(request, slug):
+    """One event as an .ics file, to add it to a calendar."""
+    event = get_object_or_404(Event.objects.public(), slug=slug)
+    return calendar_response(build_calendar([event], request, event.title), f"{event.slug}.ics", attachment=True)

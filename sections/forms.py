@@ -5,7 +5,7 @@ from treebeard.forms import MoveNodeForm
 from embassy.admin_publishing import PublishableForm
 from embassy.publishing import heading_problems
 
-from .models import Section
+from .models import RESERVED_PAGE_SLUGS, Section
 
 
 class SectionForm(MoveNodeForm):
@@ -25,6 +25,8 @@ class SectionForm(MoveNodeForm):
         if self.instance.pk:
             moving = Section.objects.filter(path__startswith=self.instance.path)
         if becomes_page:
+            if slug in RESERVED_PAGE_SLUGS:
+                raise ValidationError({"slug": f"“{slug}” is an address the site already uses; choose another slug."})
             clash = Section.objects.pages().filter(slug=slug).exclude(pk=self.instance.pk).exists()
             if clash:
                 raise ValidationError({"slug": "Another page already uses this slug."})

@@ -14,6 +14,11 @@ from embassy.markdown import render_markdown
 from embassy.models import DatePrecision, Publishable, PublishableQuerySet
 from embassy.pagecache import content_changed
 
+# Top-level addresses the site itself uses: a page with one of these slugs could never be reached.
+RESERVED_PAGE_SLUGS = frozenset(
+    {"admin", "events", "search", "markdownx", "media", "static", "photos", "photo-credits", "preview", "share"}
+)
+
 
 class SectionQuerySet(MP_NodeQuerySet, PublishableQuerySet):
     def pages(self):
@@ -97,6 +102,12 @@ class Section(MP_Node, Publishable):
         help_text="When an editor should next check that this text is still accurate. Filled in as one year "
         "after publication when left empty; overdue pages and sections are listed on the admin home page.",
     )
+    former_slugs = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="Slugs this section had before, kept as extra anchors so that old links still arrive here.",
+    )
 
     node_order_by = []  # order is set by staff, not sorted by a field
     objects = SectionManager()
@@ -131,13 +142,32 @@ class Section(MP_Node, Publishable):
             return reverse("sections:page", kwargs={"slug": self.slug})
         return f"{reverse('sections:page', kwargs={'slug': self.page.slug})}#{self.slug}"
 
+    @property
+    def has_own_url(self):
+        """A page's top-level sections can also be read alone, at /<page>/<section>/."""
+        return self.depth == 2
+
+    def get_own_url(self):
+        return reverse("sections:section", kwargs={"page_slug": self.page.slug, "slug": self.slug})
+
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
+        self._remember_former_slug()
         if self.depth and self.depth > 1 and self.page_id is None:
             self.page = Section.objects.get(path=self.root_path)
         elif self.depth == 1:
             self.page = None
         super().save(*args, **kwargs)
+
+    def _remember_former_slug(self):
+        """Keep the old slug when a section is renamed: the page renders it as an extra anchor."""
+        if not self.pk:
+            return
+        previous = Section.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        former = [slug for slug in (self.former_slugs or []) if slug != self.slug]
+        if previous and previous != self.slug and previous not in former:
+            former.append(previous)
+        self.former_slugs = former
 
     def is_visible_to_public(self, at=None):
         """Whether this node and every node above it are public (one query)."""

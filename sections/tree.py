@@ -24,16 +24,23 @@ class SectionNode:
     links: list = field(default_factory=list)
     events: list = field(default_factory=list)
     state: str = ""  # in previews: why this section is not public yet ("Draft", "Scheduled", …)
+    former_anchors: list = field(default_factory=list)
+    # 1 when a top-level section is shown alone and its own title is the h1.
+    heading_shift: int = 0
 
     @property
     def heading_level(self):
         # h1 is the page title, so a page's sections are h2, subsections h3, and so on down to h6.
-        return min(self.level + 1, 6)
+        return min(self.level + 1 - self.heading_shift, 6)
 
     @property
     def sub_heading_level(self):
         """For the "Events" and "Related links" headings inside this section."""
-        return min(self.level + 2, 6)
+        return min(self.level + 2 - self.heading_shift, 6)
+
+    @property
+    def has_own_content(self):
+        return bool(self.section.body_html or self.photos or self.events or self.links)
 
     @property
     def anchor(self):
@@ -42,6 +49,15 @@ class SectionNode:
     @property
     def title(self):
         return self.section.title
+
+    def walk(self):
+        """This node and every node below it, in reading order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def first_photo(self):
+        return next((node.photos[0] for node in self.walk() if node.photos), None)
 
 
 @dataclass
@@ -66,6 +82,25 @@ class PageTree:
             node = stack.pop()
             yield node
             stack.extend(reversed(node.children))
+
+    def first_photo(self):
+        """The photograph that stands for the page when it is shared: its own first, else its first section's."""
+        if self.photos:
+            return self.photos[0]
+        return next((node.photos[0] for node in self.walk() if node.photos), None)
+
+    def find(self, slug):
+        """The top-level section node with ``slug`` (current or former), with its neighbours: (prev, node, next)."""
+        for index, node in enumerate(self.sections):
+            if node.anchor == slug:
+                previous = self.sections[index - 1] if index > 0 else None
+                following = self.sections[index + 1] if index + 1 < len(self.sections) else None
+                return previous, node, following
+        return None, None, None
+
+    def find_former(self, slug):
+        """The top-level section that used to be called ``slug``, if any."""
+        return next((node for node in self.sections if slug in node.former_anchors), None)
 
 
 def build_page_tree(page, *, at=None, include_drafts=False):
@@ -100,6 +135,7 @@ def build_page_tree(page, *, at=None, include_drafts=False):
     nodes_by_path = {}
     top_level = []
     for section in sections:
+        section.page = page  # known already: spares a query per section when building addresses
         parent_path = section.path[: -Section.steplen]
         if parent_path == page.path:
             siblings = top_level
@@ -120,6 +156,7 @@ def build_page_tree(page, *, at=None, include_drafts=False):
         siblings.append(node)
         nodes_by_path[section.path] = node
 
+    _assign_former_anchors(top_level)
     return PageTree(
         page=page,
         photos=photos_by_section[page.pk],
@@ -138,3 +175,35 @@ def preview_state(item, at):
     if item.publish_at and item.publish_at > at:
         return f"Scheduled for {timezone.localtime(item.publish_at):%-d %B %Y, %H:%M}"
     return "Unpublished on schedule"
+
+
+def _assign_former_anchors(top_level):
+    """Give each section its former slugs as extra anchors, unless another section now uses that name.
+
+    A current slug always wins over a former one, and a former slug shared by two
+    sections goes to the first of them, so that every id on the page stays unique.
+    """
+    nodes = [node for root in top_level for node in root.walk()]
+    taken = {node.anchor for node in nodes} | {f"{node.anchor}-title" for node in nodes}
+    taken |= {"contents", "contents-title", "main"}
+    for node in nodes:
+        for slug in node.section.former_slugs or []:
+            if slug not in taken:
+                node.former_anchors.append(slug)
+                taken.add(slug)
+
+
+def filter_visible(sections, at=None):
+    """Keep the sections the public may see: each one and every section above it public (one query)."""
+    sections = list(sections)
+    ancestor_paths = {
+        section.path[: Section.steplen * level] for section in sections for level in range(1, section.depth + 1)
+    }
+    if not ancestor_paths:
+        return []
+    public_paths = set(Section.objects.public(at).filter(path__in=ancestor_paths).values_list("path", flat=True))
+    return [
+        section
+        for section in sections
+        if all(section.path[: Section.steplen * level] in public_paths for level in range(1, section.depth + 1))
+    ]

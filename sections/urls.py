@@ -9,4 +9,5 @@ urlpatterns = [
     path("preview/section/<int:pk>/", views.preview_section, name="preview_section"),
     path("share/<str:token>/", views.shared_page, name="shared_page"),
     path("<slug:slug>/", views.page_detail, name="page"),
+    path("<slug:page_slug>/<slug:slug>/", views.section_detail, name="section"),
 ]

@@ -1,20 +1,56 @@
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from embassy.chrome import get_site_chrome
 from embassy.decorators import staff_required
+from embassy.seo import PageMeta, describe, home_crumb
 
+from . import structured_data
 from .models import ChangeNote, Section, ShareLink
 from .tree import build_page_tree
 
 
-def render_page(request, page, preview=None):
-    """The page view. ``preview`` (a short description) shows drafts too, marked, and keeps search engines out."""
+def is_home_page(page):
+    return page.pk == get_site_chrome().home_page_id
+
+
+def page_path(page):
+    """Where a page lives: the home page's canonical address is the site's root."""
+    return reverse("sections:home") if is_home_page(page) else page.get_absolute_url()
+
+
+def render_page(request, page, *, at_home=False, preview=None):
+    """The page view. ``preview`` (a short notice) shows drafts too, marked, and keeps search engines out."""
     tree = build_page_tree(page, include_drafts=preview is not None)
+    path = page_path(page)
+    photo = tree.first_photo()
+    site_name = get_site_chrome().embassy_name
+    description = describe(page.summary, page.body_html)
+    meta = PageMeta(
+        title=page.title,
+        description=description,
+        path=path,
+        og_type="article",
+        image=photo,
+        structured_data=[
+            structured_data.article(
+                request,
+                page=page,
+                title=page.title,
+                description=description,
+                url=request.build_absolute_uri(path),
+                photo=photo,
+                site_name=site_name,
+            )
+        ],
+    )
     context = {
         "page": page,
         "tree": tree,
+        "meta": meta,
+        "breadcrumbs": [] if at_home else [home_crumb(), (page.title, None)],
         "change_notes": ChangeNote.objects.filter(page=page)[:20],
         "preview": preview,
     }
@@ -30,7 +66,7 @@ def home(request):
     if home_page_id is None:
         raise Http404("No page has been published yet.")
     page = get_object_or_404(Section.objects.pages().public(), pk=home_page_id)
-    return render_page(request, page)
+    return render_page(request, page, at_home=True)
 
 
 def page_detail(request, slug):
@@ -52,3 +88,49 @@ def shared_page(request, token):
     return render_page(
         request, share_link.page, preview=f"Shared preview, not public. This link works until {expires}."
     )
+
+
+def section_detail(request, page_slug, slug):
+    """One top-level section of a page, alone with its subsections, between links to its neighbours."""
+    page = get_object_or_404(Section.objects.pages().public(), slug=page_slug)
+    tree = build_page_tree(page)
+    previous, node, following = tree.find(slug)
+    if node is None:
+        renamed = tree.find_former(slug)
+        if renamed is not None:
+            return redirect(renamed.section.get_own_url(), permanent=True)
+        raise Http404("No such section, or it is not published.")
+    for shown in node.walk():
+        shown.heading_shift = 1  # the section's own title is this page's h1
+    section = node.section
+    url = request.build_absolute_uri(section.get_own_url())
+    photo = node.first_photo()
+    description = describe(section.summary, section.body_html)
+    meta = PageMeta(
+        title=f"{node.number} {section.title} – {page.title}",
+        description=description,
+        og_type="article",
+        image=photo,
+        structured_data=[
+            structured_data.article(
+                request,
+                page=page,
+                title=section.title,
+                description=description,
+                url=url,
+                photo=photo,
+                part_of=(page.title, request.build_absolute_uri(page_path(page))),
+                site_name=get_site_chrome().embassy_name,
+            )
+        ],
+    )
+    context = {
+        "page": page,
+        "node": node,
+        "previous": previous,
+        "next": following,
+        "meta": meta,
+        "page_url": page_path(page),
+        "breadcrumbs": [home_crumb(), (page.title, page_path(page)), (section.title, None)],
+    }
+    return render(request, "sections/section_detail.html", context)

@@ -44,6 +44,13 @@
     }
     var titleInput = document.getElementById("id_title");
     document.querySelectorAll(".markdownx").forEach(function (parent) {
+      var preview = parent.querySelector(".markdownx-preview");
+      if (preview) {
+        // The preview scrolls, so keyboard users must be able to reach it.
+        preview.tabIndex = 0;
+        preview.setAttribute("role", "region");
+        preview.setAttribute("aria-label", "Preview");
+      }
       parent.addEventListener("markdownx.update", function () {
         dress(parent, context, titleInput);
       });

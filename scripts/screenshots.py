@@ -1,0 +1,158 @@
+"""Refresh the screenshots in docs/screenshots/ from the demo content.
+
+    python scripts/screenshots.py                  # own temporary database and server
+    python scripts/screenshots.py --base-url URL   # a server already running with the demo content
+
+Without --base-url the script builds a throwaway SQLite database and media folder,
+loads the demo content, creates a staff account, serves the site on a free
+loopback port, takes the pictures with Debian's Chromium and stops the server.
+"""
+
+import argparse
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.chromium import DESKTOP, PHONE, launch  # noqa: E402
+
+USERNAME, PASSWORD = "screenshots", "screenshots-only-password-7261"
+OVERVIEW = "/overview-of-japan-us-relations/"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"The server at {url} did not answer within {seconds} s.")
+
+
+@contextmanager
+def demo_server():
+    with tempfile.TemporaryDirectory(prefix="embassy-screenshots-") as folder:
+        env = {
+            **os.environ,
+            "DJANGO_DEBUG": "1",
+            "DATABASE_URL": f"sqlite:///{folder}/db.sqlite3",
+            "MEDIA_ROOT": f"{folder}/media",
+            "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
+        }
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        for command in (["migrate", "--noinput"], ["load_demo"]):
+            subprocess.run(manage + command, env=env, check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(
+            manage + ["createsuperuser", "--noinput", "--username", USERNAME, "--email", "screens@example.org"],
+            env=env,
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        port = free_port()
+        server = subprocess.Popen(
+            manage + ["runserver", f"127.0.0.1:{port}", "--noreload"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            base_url = f"http://127.0.0.1:{port}"
+            wait_until_up(base_url + "/")
+            yield base_url
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
+def take(browser, base_url, out):
+    out.mkdir(parents=True, exist_ok=True)
+
+    def shoot(name, path, viewport, full_page=False, prepare=None, context=None):
+        page = (context or browser.new_context(viewport=viewport)).new_page()
+        page.goto(base_url + path)
+        if prepare:
+            prepare(page)
+        page.screenshot(path=str(out / f"{name}.png"), full_page=full_page)
+        print(f"{out / name}.png")
+        page.close()
+
+    def read_a_while(page):
+        page.locator("#security-title").scroll_into_view_if_needed()
+        page.mouse.wheel(0, 300)
+        page.wait_for_timeout(400)
+
+    shoot("overview-desktop", OVERVIEW, DESKTOP)
+    shoot("overview-desktop-reading", OVERVIEW, DESKTOP, prepare=read_a_while)
+    shoot("overview-phone", OVERVIEW, PHONE, full_page=False)
+    shoot("overview-phone-contents", OVERVIEW, PHONE, prepare=lambda page: page.click(".toc__summary"))
+    shoot("section-desktop", OVERVIEW + "current-state/", DESKTOP)
+    shoot("events", "/events/", DESKTOP)
+    shoot("event", "/events/aso-obama-summit-2009/", DESKTOP)
+    shoot("search", "/search/?q=alliance", DESKTOP)
+    shoot("search-phone", "/search/?q=" + urllib.parse.quote("security treaty"), PHONE)
+
+    staff = browser.new_context(viewport=DESKTOP)
+    page = staff.new_page()
+    page.goto(base_url + "/admin/login/")
+    page.fill("#id_username", USERNAME)
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.close()
+
+    def open_editor(page):
+        added = "\n\nA **new** paragraph, previewed as it will be published."
+        page.fill("#id_body", page.input_value("#id_body") + added)
+        page.locator(".markdownx-preview strong").first.wait_for()
+
+    shoot("admin-sections", "/admin/sections/section/", DESKTOP, context=staff)
+    editor_path = _first_section_change_path(staff, base_url)
+    shoot("admin-editing", editor_path, DESKTOP, prepare=open_editor, context=staff)
+
+
+def _first_section_change_path(context, base_url):
+    page = context.new_page()
+    page.goto(base_url + "/admin/sections/section/?q=current-state")
+    href = page.locator("#result_list a[href*='/change/']").first.get_attribute("href")
+    page.close()
+    return href
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--base-url", help="use this running server (with the demo content and the staff account)")
+    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = parser.parse_args()
+    out = Path(args.out)
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            if args.base_url:
+                take(browser, args.base_url.rstrip("/"), out)
+            else:
+                with demo_server() as base_url:
+                    take(browser, base_url, out)
+        finally:
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,20 @@
+"""Keep the search index in step: every save or delete of a section, event or photograph updates its document."""
+
+from django.db.models.signals import post_delete, post_save
+
+from .documents import MODELS, index_object, remove_object
+
+
+def connect():
+    for kind, model_getter in MODELS.items():
+        model = model_getter()
+
+        def saved(sender, instance, raw=False, _kind=kind, **kwargs):
+            if not raw:  # fixtures: `rebuild_search_index` afterwards
+                index_object(_kind, instance)
+
+        def deleted(sender, instance, _kind=kind, **kwargs):
+            remove_object(_kind, instance.pk)
+
+        post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"search-save-{kind}")
+        post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"search-delete-{kind}")

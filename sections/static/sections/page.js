@@ -1,0 +1,133 @@
+/*
+ * Reading aids for long pages, layered on HTML that works without them:
+ * - the contents stay open beside the text on wide screens and start folded on phones;
+ * - the contents show which section is being read (IntersectionObserver);
+ * - each section heading gets a "Copy link" button next to its permalink.
+ */
+(function () {
+  "use strict";
+
+  var WIDE = window.matchMedia("(min-width: 64rem)");
+  var toc = document.querySelector(".toc");
+  var details = toc && toc.querySelector(".toc__details");
+
+  // The HTML has the contents open, for readers without JavaScript; on phones they start folded.
+  if (details) {
+    details.open = WIDE.matches;
+    WIDE.addEventListener("change", function (event) {
+      if (event.matches) details.open = true;
+    });
+  }
+
+  function trackCurrentSection() {
+    if (!toc || !("IntersectionObserver" in window)) return;
+    var links = new Map();
+    toc.querySelectorAll('a[href^="#"]').forEach(function (link) {
+      links.set(decodeURIComponent(link.hash.slice(1)), link);
+    });
+    var sections = Array.prototype.filter.call(document.querySelectorAll("section.section[id]"), function (section) {
+      return links.has(section.id);
+    });
+    if (!sections.length) return;
+    var inBand = new Set();
+    var current = null;
+
+    function mark(link) {
+      if (link === current) return;
+      if (current) {
+        current.removeAttribute("aria-current");
+        current.classList.remove("is-current");
+      }
+      current = link;
+      if (!link) return;
+      link.setAttribute("aria-current", "location");
+      link.classList.add("is-current");
+      if (WIDE.matches && toc.scrollHeight > toc.clientHeight) {
+        // Keep the highlighted entry in sight inside the side column, without moving the page.
+        var box = toc.getBoundingClientRect();
+        var item = link.getBoundingClientRect();
+        if (item.top < box.top || item.bottom > box.bottom) toc.scrollTop += item.top - box.top - box.height / 3;
+      }
+    }
+
+    // A section is "being read" when it covers the top third of the window; the innermost such section wins.
+    var observer = new IntersectionObserver(
+      function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) inBand.add(entry.target);
+          else inBand.delete(entry.target);
+        });
+        var best = null;
+        var bestTop = -Infinity;
+        inBand.forEach(function (section) {
+          var top = section.getBoundingClientRect().top;
+          if (top > bestTop) {
+            bestTop = top;
+            best = section;
+          }
+        });
+        mark(best ? links.get(best.id) : null);
+      },
+      { rootMargin: "0px 0px -66% 0px" }
+    );
+    sections.forEach(function (section) {
+      observer.observe(section);
+    });
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.className = "visually-hidden";
+      document.body.appendChild(area);
+      area.select();
+      var copied = document.execCommand("copy");
+      area.remove();
+      if (copied) resolve();
+      else reject(new Error("copy refused"));
+    });
+  }
+
+  function addCopyButtons() {
+    var permalinks = document.querySelectorAll(".section__permalink");
+    if (!permalinks.length) return;
+    var status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    (document.querySelector("main") || document.body).appendChild(status);
+
+    permalinks.forEach(function (permalink) {
+      var heading = document.getElementById(permalink.dataset.anchor + "-title");
+      var title = heading ? heading.textContent.trim().replace(/\s+/g, " ") : "";
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-link";
+      button.textContent = "Copy link";
+      button.setAttribute("aria-label", "Copy link to " + title);
+      button.addEventListener("click", function () {
+        var url = window.location.href.split("#")[0] + "#" + permalink.dataset.anchor;
+        copyText(url).then(
+          function () {
+            button.textContent = "Copied";
+            button.classList.add("is-done");
+            status.textContent = "Link to " + title + " copied.";
+            window.setTimeout(function () {
+              button.textContent = "Copy link";
+              button.classList.remove("is-done");
+            }, 2000);
+          },
+          function () {
+            status.textContent = "The link could not be copied. Use the # link instead.";
+          }
+        );
+      });
+      permalink.insertAdjacentElement("afterend", button);
+    });
+  }
+
+  trackCurrentSection();
+  addCopyButtons();
+})();

@@ -1,0 +1,68 @@
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.utils import timezone
+
+from embassy.models import Status
+from tests.factories import make_event, make_page, make_section
+
+pytestmark = pytest.mark.django_db
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def sitemap_entries(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return {url.find(f"{SITEMAP}loc").text: url.find(f"{SITEMAP}lastmod").text for url in root}
+
+
+def test_sitemap_lists_public_pages_sections_and_events_with_dates(client):
+    home = make_page("Overview", slug="overview")
+    make_page("Legal", slug="legal")
+    make_page("Secret", slug="secret", status=Status.DRAFT)
+    shown = make_section(home, slug="shown")
+    make_section(shown, slug="nested")
+    hidden = make_section(home, slug="hidden", status=Status.DRAFT)
+    make_section(hidden, slug="under-hidden")
+    make_event(slug="summit")
+    make_event(slug="draft-event", status=Status.DRAFT)
+    make_event(slug="later", publish_at=timezone.now() + datetime.timedelta(days=1))
+    entries = sitemap_entries(client)
+    assert set(entries) == {
+        "http://testserver/",
+        "http://testserver/legal/",
+        "http://testserver/overview/shown/",
+        "http://testserver/events/",
+        "http://testserver/events/summit/",
+    }
+    today = timezone.now().date().isoformat()
+    assert all(lastmod == today for lastmod in entries.values())
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    lines = response.content.decode().splitlines()
+    assert "Sitemap: http://testserver/sitemap.xml" in lines
+    assert "Disallow: /admin/" in lines
+
+
+def test_updated_pages_feed_lists_visible_sections_newest_first(client):
+    page = make_page("Overview", slug="overview")
+    older = make_section(page, "Older", slug="older")
+    newer = make_section(page, "Newer", slug="newer")
+    hidden = make_section(page, "Hidden", slug="hidden", status=Status.DRAFT)
+    make_section(hidden, "Under hidden", slug="under-hidden")
+    newer.body = "Changed."
+    newer.save()
+    response = client.get("/updates.atom")
+    root = ET.fromstring(response.content)
+    titles = [entry.find(f"{ATOM}title").text for entry in root.findall(f"{ATOM}entry")]
+    assert titles[0] == "Newer (Overview)"
+    assert set(titles) == {"Overview", "Older (Overview)", "Newer (Overview)"}
+    links = {entry.find(f"{ATOM}link").get("href") for entry in root.findall(f"{ATOM}entry")}
+    assert "http://testserver/overview/#older" in links
+    assert older.pk  # listed above under its title
