@@ -1,8 +1,32 @@
+import logging
+
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.core.exceptions import BadRequest
 
 from .files import keep_files_only_on_commit
 from .sqlite3.base import reading_request
+
+
+logger = logging.getLogger(__name__)
+
+
+class QueryStringLimitMiddleware:
+    """Refuse (400) a query string longer than MAX_QUERY_STRING_LENGTH.
+
+    In production gunicorn and nginx already refuse request lines this long; this keeps the same limit
+    wherever the site runs, so that nothing (a search, a filter) is ever asked to handle a 50 kB term.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        length = len(request.META.get("QUERY_STRING", ""))
+        if length > settings.MAX_QUERY_STRING_LENGTH:
+            logger.warning("Refused a query string of %d characters on %s", length, request.path)
+            raise BadRequest("The address is too long.")
+        return self.get_response(request)
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
