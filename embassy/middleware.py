@@ -7,7 +7,6 @@ from django.core.exceptions import BadRequest
 from .files import keep_files_only_on_commit
 from .sqlite3.base import reading_request
 
-
 logger = logging.getLogger(__name__)
 
 
