@@ -50,6 +50,8 @@ def wait_for_port(port, process, seconds=30):
 
 
 def production_environment(root, **overrides):
+    """The environment `make serve` expects, with the database, media and static files under ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
     env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "GUNICORN_"))}
     env.update(
         {

@@ -1,3 +1,5 @@
+import tarfile
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -26,7 +28,7 @@ class Command(BaseCommand):
             )
         try:
             manifest = restore_backup(archive)
-        except (BackupError, OSError) as error:
+        except (BackupError, OSError, tarfile.TarError, ValueError, KeyError) as error:
             raise CommandError(f"Could not restore {archive}: {error}") from error
         # A backup made by an older version of the site is brought up to this version's schema.
         call_command("migrate", interactive=False, verbosity=0)
