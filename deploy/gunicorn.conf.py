@@ -34,3 +34,10 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 proc_name = "embassy"
+
+# gunicorn's runtime control socket (for `gunicornc`) only when asked for, at a path of your choosing:
+# by default it would sit in $HOME, shared by every gunicorn the user runs.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True

@@ -80,3 +80,16 @@ def test_error_pages_carry_the_security_headers(visitor):
     response = visitor.get("/test-crash/")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "script-src 'self'" in response["Content-Security-Policy"]
+
+
+def test_refused_requests_are_logged(visitor, caplog):
+    caplog.set_level("WARNING")
+    visitor.get("/", HTTP_HOST="evil.example")
+    visitor.get("/no-such-page/")
+    visitor.get("/events/?page=" + "9" * 10_000)
+    visitor.get("/test-crash/")
+    logged = [(record.name, record.levelname) for record in caplog.records]
+    assert ("django.security.DisallowedHost", "ERROR") in logged
+    assert ("django.request", "WARNING") in logged  # the 404
+    assert ("embassy.middleware", "WARNING") in logged  # the query string
+    assert ("django.request", "ERROR") in logged  # the 500, with its traceback, in the log only
