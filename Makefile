@@ -47,12 +47,12 @@ browser:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \
 	fi
 
-## Debian's nginx for the production-stack tests (the tests run their own nginx on loopback; the
-## package's own service is never started by them).
+## Debian's nginx (and openssl, for a test certificate) for the production-stack tests. The tests run
+## their own nginx on loopback; the package's own service is not needed.
 nginx:
-	@if [ ! -x $(NGINX) ]; then \
-		echo "Installing Debian's nginx for the deployment tests"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx-light; \
+	@if [ ! -x $(NGINX) ] || ! command -v openssl >/dev/null; then \
+		echo "Installing Debian's nginx and openssl for the deployment tests"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx-light openssl; \
 	fi
 
 ## make test: set up and run every test (browser and deployment tests included)

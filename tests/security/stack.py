@@ -156,6 +156,9 @@ class Stack:
 
 
 def start_stack(root, gunicorn_workers=2, gunicorn_threads=4):
+    for program in (NGINX, "openssl"):
+        if not shutil.which(program):
+            raise RuntimeError(f"{program} is not installed: `make nginx` installs Debian's nginx and openssl.")
     root.mkdir(parents=True, exist_ok=True)
     env = production_environment(root)
     manage(env, "migrate", "--noinput")
