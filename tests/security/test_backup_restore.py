@@ -8,22 +8,26 @@ import pytest
 
 from .stack import REPO, manage, production_environment
 
-WRITES = 40
+MAX_WRITES = 2000
 
-# Adds photographs (with their files) and events one by one, as editors would, saying after each.
-WRITER = f"""
-import time
+# Adds photographs (with their files) and events one by one, as editors would, saying after each, until
+# the test leaves a stop file (or MAX_WRITES is reached).
+WRITER = """
+import os, pathlib, time
 from django.core.files.base import ContentFile
 from events.models import Event
 from photos.models import Photo
 from tests.factories import jpeg_bytes
-for number in range({WRITES}):
+stop = pathlib.Path(os.environ["STOP_WRITING_FILE"])
+for number in range({max_writes}):
+    if stop.exists():
+        break
     photo = Photo(caption=f"Written during the backup {{number}}", status="published")
-    photo.image.save(f"w{{number}}.jpg", ContentFile(jpeg_bytes((40 + number, 30))), save=False)
+    photo.image.save(f"w{{number}}.jpg", ContentFile(jpeg_bytes((40 + number % 50, 30))), save=False)
     photo.save()
     Event.objects.create(title=f"Event {{number}}", slug=f"written-{{number}}", starts_on="2009-02-24")
     print(number, flush=True)
-    time.sleep(0.02)
+    time.sleep(0.01)
 """
 
 
@@ -48,15 +52,21 @@ def live(tmp_path):
 
 def test_a_backup_taken_during_writes_restores_into_an_empty_installation(live, tmp_path):
     before = records(live)
+    stop = tmp_path / "stop-writing"
     writer = subprocess.Popen(
-        [sys.executable, "manage.py", "shell", "--no-imports", "-c", WRITER],
-        cwd=REPO, env=live, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", WRITER.format(max_writes=MAX_WRITES)],
+        cwd=REPO, env={**live, "STOP_WRITING_FILE": str(stop)},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
         written_before_backup = [writer.stdout.readline() for _ in range(3)]
         assert written_before_backup[-1].strip() == "2", writer.stderr.read()
         archive = manage(live, "backup", f"--output-dir={tmp_path / 'archives'}").stdout.strip()
+        # The writer is still going: three more writes after the backup ended, then it stops.
+        written_after_backup = [writer.stdout.readline() for _ in range(3)]
+        assert all(line.strip() for line in written_after_backup), writer.stderr.read()
     finally:
+        stop.touch()
         writer.wait(timeout=120)
     assert writer.returncode == 0, writer.stderr.read()
     assert archive.endswith(".tar.gz") and "embassy-backup-" in archive
@@ -70,6 +80,9 @@ def test_a_backup_taken_during_writes_restores_into_an_empty_installation(live, 
     assert before.keys() <= restored.keys()
     restored_titles = {fields.get("title") for (model, _pk), fields in restored.items() if model == "events.event"}
     assert {"Event 0", "Event 1", "Event 2"} <= restored_titles
+    # … but not what was written after it ended …
+    live_titles = {fields.get("title") for (model, _pk), fields in live_records.items() if model == "events.event"}
+    assert len(restored_titles) <= len(live_titles) - 3
     # … every record exactly as it was, and nothing that never existed.
     for key, fields in restored.items():
         assert live_records.get(key) == fields, key
