@@ -1,13 +1,14 @@
-# The two commands a newcomer needs: `make run` and `make test`.
+# The two commands a newcomer needs: `make run` and `make test`. Production: `make serve` (deploy/README.md).
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-dev run test lint format browser screenshots clean
+.PHONY: install install-dev run serve test lint format browser nginx screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +32,14 @@ run: install
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+## make serve: production on one machine. Needs DJANGO_DEBUG=0, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS;
+## refuses to start while `check --deploy` has any warning. nginx in front: deploy/README.md.
+serve: install
+	$(BIN)/python manage.py check --deploy --fail-level WARNING
+	$(BIN)/python manage.py collectstatic --noinput
+	$(BIN)/python manage.py migrate --noinput
+	exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
+
 ## Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser of its own).
 browser:
 	@if [ ! -x $(CHROMIUM) ]; then \
@@ -38,8 +47,16 @@ browser:
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \
 	fi
 
-## make test: set up and run every test (browser tests included)
-test: install-dev browser
+## Debian's nginx (and openssl, for a test certificate) for the production-stack tests. The tests run
+## their own nginx on loopback; the package's own service is not needed.
+nginx:
+	@if [ ! -x $(NGINX) ] || ! command -v openssl >/dev/null; then \
+		echo "Installing Debian's nginx and openssl for the deployment tests"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nginx-light openssl; \
+	fi
+
+## make test: set up and run every test (browser and deployment tests included)
+test: install-dev browser nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest

@@ -19,7 +19,8 @@ SITEMAPS = {
 }
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
+    # The admin's address comes from DJANGO_ADMIN_URL (default "admin/").
+    path(settings.ADMIN_URL, admin.site.urls),
     # The markdownx editor posts to these addresses (its defaults); our own views answer them,
     # behind staff login, so that nobody else can render or upload through the editor.
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
@@ -34,7 +35,13 @@ urlpatterns = [
     path("", include("sections.urls")),
 ]
 
+handler400 = "embassy.errors.bad_request"
+handler403 = "embassy.errors.permission_denied"
+handler404 = "embassy.errors.page_not_found"
+handler500 = "embassy.errors.server_error"
+
 if settings.DEBUG:
+    # Development only: in production nginx serves media (deploy/), and Django never does.
     from django.conf.urls.static import static
 
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

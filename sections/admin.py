@@ -35,7 +35,9 @@ class PageFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value():
-            return queryset.filter(page_id=self.value()) | queryset.filter(pk=self.value())
+            # The value comes from the address bar: anything but a page's id shows an empty list.
+            page = Section.objects.pages().filter(pk=self.value()).first() if self.value().isdigit() else None
+            return queryset.filter(path__startswith=page.path) if page else queryset.none()
         return queryset
 
 

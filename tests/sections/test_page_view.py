@@ -143,4 +143,5 @@ def test_overview_renders_in_a_fixed_number_of_queries(client, demo_site, django
     client.get(url)
     with django_assert_max_num_queries(demo_count):
         client.get(url)
-    assert demo_count <= 6
+    # Six queries, plus the savepoint that every request's transaction opens and releases.
+    assert demo_count <= 8

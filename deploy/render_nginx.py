@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Write the nginx configuration for the embassy site from nginx-site.conf.template.
+
+Production (TLS on 443, and port 80 redirecting to it):
+
+    python3 deploy/render_nginx.py --server-name www.embassy.example \\
+        --media-root /srv/embassy/media --tls-certificate /etc/ssl/embassy.pem \\
+        --tls-key /etc/ssl/private/embassy.key > /etc/nginx/sites-enabled/embassy.conf
+
+Without --tls-certificate it listens on plain HTTP (for trying the stack on a laptop).
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+TEMPLATE = Path(__file__).with_name("nginx-site.conf.template")
+
+TLS = """\
+    ssl_certificate {certificate};
+    ssl_certificate_key {key};
+    ssl_protocols TLSv1.2 TLSv1.3;
+    ssl_prefer_server_ciphers off;
+    ssl_session_cache shared:embassy_tls:10m;
+    ssl_session_timeout 1d;
+    ssl_session_tickets off;
+"""
+
+REDIRECT_SERVER = """
+server {{
+    listen {http_listen};
+    server_name {server_name};
+    server_tokens off;
+    return 301 https://$host{port_suffix}$request_uri;
+}}
+"""
+
+HSTS = '            add_header Strict-Transport-Security "max-age={seconds}; includeSubDomains; preload" always;\n'
+
+
+def render(
+    *,
+    server_name,
+    media_root,
+    upstream="127.0.0.1:8001",
+    listen=None,
+    http_listen="80",
+    media_url="/media/",
+    max_body="25m",
+    tls_certificate=None,
+    tls_key=None,
+    hsts_seconds=31_536_000,
+):
+    if bool(tls_certificate) != bool(tls_key):
+        raise ValueError("Give both --tls-certificate and --tls-key, or neither.")
+    if not media_url.startswith("/") or not media_url.endswith("/"):
+        raise ValueError("The media URL must start and end with a slash, like /media/.")
+    tls = bool(tls_certificate)
+    listen = listen or ("443" if tls else "80")
+    port = listen.rsplit(":", 1)[-1]
+    replacements = {
+        "@UPSTREAM@": upstream,
+        "@SERVER_NAME@": server_name,
+        "@LISTEN@": f"listen {listen} ssl http2;" if tls else f"listen {listen};",
+        "@TLS@": TLS.format(certificate=tls_certificate, key=tls_key) if tls else "",
+        "@REDIRECT_SERVER@": (
+            REDIRECT_SERVER.format(
+                http_listen=http_listen, server_name=server_name, port_suffix="" if port == "443" else f":{port}"
+            )
+            if tls
+            else ""
+        ),
+        "@MEDIA_HSTS@": HSTS.format(seconds=hsts_seconds) if tls else "",
+        "@MEDIA_URL@": media_url,
+        "@MEDIA_ROOT@": str(Path(media_root).resolve()),
+        "@MAX_BODY@": max_body,
+    }
+    text = TEMPLATE.read_text()
+    for placeholder, value in replacements.items():
+        text = text.replace(placeholder, value)
+    return text
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--server-name", required=True, help="host name(s), as in DJANGO_ALLOWED_HOSTS")
+    parser.add_argument("--media-root", required=True, help="the MEDIA_ROOT the site writes uploads to")
+    parser.add_argument("--upstream", default="127.0.0.1:8001", help="gunicorn's address (GUNICORN_BIND)")
+    parser.add_argument("--listen", help="address:port or port for the site (default 443 with TLS, else 80)")
+    parser.add_argument("--http-listen", default="80", help="with TLS: where plain HTTP is redirected from")
+    parser.add_argument("--media-url", default="/media/")
+    parser.add_argument("--max-body", default="25m", help="nginx client_max_body_size")
+    parser.add_argument("--tls-certificate")
+    parser.add_argument("--tls-key")
+    parser.add_argument("--hsts-seconds", type=int, default=31_536_000)
+    args = parser.parse_args(argv)
+    try:
+        sys.stdout.write(render(**{key: value for key, value in vars(args).items()}))
+    except ValueError as error:
+        parser.error(str(error))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,321 @@
+"""The production stack on loopback, as `make serve` and deploy/ set it up: nginx (TLS) → gunicorn → Django.
+
+Everything runs as the current user under one temporary folder: a file-based SQLite database, MEDIA_ROOT,
+collected static files, a self-signed certificate, and nginx with its own prefix, pid file and temp dirs.
+Only loopback addresses are used. Clients may connect from any 127.0.0.0/8 source address, which lets a
+test act as several visitors with different addresses.
+"""
+
+import getpass
+import http.client
+import http.cookies
+import os
+import secrets
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode
+
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[2]
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+STAFF_USERNAME = "editor"
+STAFF_PASSWORD = "a-long-test-password-for-the-stack"
+ADMIN_URL = "office/"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{process.args[0]} exited with {process.returncode} before listening on {port}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"Nothing listened on 127.0.0.1:{port} within {seconds} s")
+
+
+def production_environment(root, **overrides):
+    """The environment `make serve` expects, with the database, media and static files under ``root``."""
+    root.mkdir(parents=True, exist_ok=True)
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "GUNICORN_"))}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "embassy.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DJANGO_ADMIN_URL": ADMIN_URL,
+            "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
+            "MEDIA_ROOT": str(root / "media"),
+            "STATIC_ROOT": str(root / "static"),
+            "DJANGO_BACKUP_DIR": str(root / "backups"),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
+    env.update(overrides)
+    return env
+
+
+def manage(env, *args, check=True, **kwargs):
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=REPO,
+        env=env,
+        check=check,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        **kwargs,
+    )
+
+
+def make_certificate(folder):
+    certificate, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-keyout", str(key), "-out", str(certificate),
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )  # fmt: skip
+    return certificate, key
+
+
+NGINX_MAIN = """\
+daemon off;
+worker_processes 1;
+pid {root}/nginx.pid;
+error_log {root}/error.log warn;
+{user}
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log {root}/access.log;
+    client_body_temp_path {root}/client_body;
+    proxy_temp_path {root}/proxy;
+    fastcgi_temp_path {root}/fastcgi;
+    uwsgi_temp_path {root}/uwsgi;
+    scgi_temp_path {root}/scgi;
+    include {root}/site.conf;
+}}
+"""
+
+
+@dataclass
+class Stack:
+    root: Path
+    env: dict
+    https_port: int
+    http_port: int
+    gunicorn_port: int
+    certificate: Path
+    processes: list = field(default_factory=list)
+
+    @property
+    def media_root(self):
+        return Path(self.env["MEDIA_ROOT"])
+
+    @property
+    def admin_url(self):
+        return "/" + ADMIN_URL
+
+    def ssl_context(self):
+        return ssl.create_default_context(cafile=str(self.certificate))
+
+    def client(self, source="127.0.0.1"):
+        return Client(self, source)
+
+    def stop(self):
+        for process in reversed(self.processes):
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(timeout=5)
+
+
+def start_stack(root, gunicorn_workers=2, gunicorn_threads=4):
+    for program in (NGINX, "openssl"):
+        if not shutil.which(program):
+            raise RuntimeError(f"{program} is not installed: `make nginx` installs Debian's nginx and openssl.")
+    root.mkdir(parents=True, exist_ok=True)
+    env = production_environment(root)
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo")
+    manage(env, "collectstatic", "--noinput")
+    manage(
+        {**env, "DJANGO_SUPERUSER_PASSWORD": STAFF_PASSWORD},
+        "createsuperuser",
+        "--noinput",
+        f"--username={STAFF_USERNAME}",
+        "--email=editor@example.org",
+    )
+    certificate, key = make_certificate(root)
+    stack = Stack(root, env, free_port(), free_port(), free_port(), certificate)
+    try:
+        gunicorn = subprocess.Popen(
+            [sys.executable, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py"],
+            cwd=REPO,
+            env={
+                **env,
+                "GUNICORN_BIND": f"127.0.0.1:{stack.gunicorn_port}",
+                "GUNICORN_WORKERS": str(gunicorn_workers),
+                "GUNICORN_THREADS": str(gunicorn_threads),
+                "GUNICORN_ACCESS_LOG": str(root / "gunicorn-access.log"),
+                "GUNICORN_ERROR_LOG": str(root / "gunicorn-error.log"),
+            },
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        stack.processes.append(gunicorn)
+        wait_for_port(stack.gunicorn_port, gunicorn)
+
+        nginx_root = root / "nginx"
+        nginx_root.mkdir()
+        site = subprocess.run(
+            [
+                sys.executable, "deploy/render_nginx.py",
+                "--server-name", "127.0.0.1",
+                "--media-root", env["MEDIA_ROOT"],
+                "--upstream", f"127.0.0.1:{stack.gunicorn_port}",
+                "--listen", f"127.0.0.1:{stack.https_port}",
+                "--http-listen", f"127.0.0.1:{stack.http_port}",
+                "--tls-certificate", str(certificate),
+                "--tls-key", str(key),
+            ],
+            cwd=REPO, check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        (nginx_root / "site.conf").write_text(site)
+        # Started as root (as in CI), nginx's workers would switch to "nobody", who cannot read our folder.
+        user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
+        (nginx_root / "nginx.conf").write_text(NGINX_MAIN.format(root=nginx_root, user=user))
+        nginx = subprocess.Popen(
+            [NGINX, "-p", str(nginx_root), "-e", str(nginx_root / "error.log"), "-c", str(nginx_root / "nginx.conf")],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        stack.processes.append(nginx)
+        wait_for_port(stack.https_port, nginx)
+    except BaseException:
+        stack.stop()
+        raise
+    return stack
+
+
+@dataclass
+class Response:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+
+    def header(self, name):
+        return self.headers.get(name)
+
+    def header_list(self, name):
+        return self.headers.get_all(name) or []
+
+    @property
+    def text(self):
+        return self.body.decode("utf-8", "replace")
+
+    def soup(self):
+        return BeautifulSoup(self.text, "html.parser")
+
+
+class Client:
+    """A visitor of the stack over HTTPS, from a loopback address of its own, keeping its cookies."""
+
+    def __init__(self, stack, source="127.0.0.1"):
+        self.stack = stack
+        self.source = source
+        self.cookies = {}
+
+    def request(self, method, path, body=None, headers=None, scheme="https", timeout=60):
+        if scheme == "https":
+            connection = http.client.HTTPSConnection(
+                "127.0.0.1",
+                self.stack.https_port,
+                context=self.stack.ssl_context(),
+                source_address=(self.source, 0),
+                timeout=timeout,
+            )
+        else:
+            connection = http.client.HTTPConnection(
+                "127.0.0.1", self.stack.http_port, source_address=(self.source, 0), timeout=timeout
+            )
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            raw = connection.getresponse()
+            response = Response(raw.status, raw.headers, raw.read())
+        finally:
+            connection.close()
+        for header in response.header_list("Set-Cookie"):
+            cookie = http.cookies.SimpleCookie()
+            cookie.load(header)
+            for name, morsel in cookie.items():
+                if morsel["max-age"] == "0" or not morsel.value:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+        return response
+
+    def get(self, path, **kwargs):
+        return self.request("GET", path, **kwargs)
+
+    def post_form(self, path, data, referer=True, headers=None):
+        headers = {
+            "Content-Type": "application/x-www-form-urlencoded",
+            **({"Referer": f"https://127.0.0.1:{self.stack.https_port}{path}"} if referer else {}),
+            **(headers or {}),
+        }
+        return self.request("POST", path, body=urlencode(data, doseq=True), headers=headers)
+
+    def form_data(self, path, form_selector="form"):
+        """The fields of a form as the browser would send them untouched (inputs, selects, textareas)."""
+        response = self.get(path)
+        assert response.status == 200, (path, response.status)
+        form = response.soup().select_one(form_selector)
+        data = {}
+        for element in form.select("input[name], textarea[name], select[name]"):
+            name = element["name"]
+            if element.name == "select":
+                chosen = element.find("option", selected=True)
+                data[name] = chosen["value"] if chosen else ""
+            elif element.name == "textarea":
+                data[name] = element.get_text()
+            elif element.get("type") in ("checkbox", "radio"):
+                if element.has_attr("checked"):
+                    data[name] = element.get("value", "on")
+            elif element.get("type") not in ("submit", "button", "file"):
+                data[name] = element.get("value", "")
+        return data
+
+    def login(self, username=STAFF_USERNAME, password=STAFF_PASSWORD, headers=None):
+        login_path = f"{self.stack.admin_url}login/"
+        data = self.form_data(login_path, "form#login-form")
+        data.update({"username": username, "password": password, "next": self.stack.admin_url})
+        return self.post_form(login_path, data, headers=headers)
