@@ -12,6 +12,8 @@ urlpatterns = [
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", editor_upload, name="markdownx_upload"),
     path("events/", include("events.urls")),
+    # Before the pages: a page's address is /<slug>/, so fixed addresses must be matched first.
+    path("", include("photos.urls")),
     path("", include("sections.urls")),
 ]
 

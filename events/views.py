@@ -19,7 +19,9 @@ def event_list(request):
 
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.public().select_related("section", "section__page"), slug=slug)
-    photos = Photo.objects.public().filter(placements__event=event).order_by("placements__position")
+    photos = list(Photo.objects.public().filter(placements__event=event).order_by("placements__position"))
+    if photos:
+        photos[0].is_first_figure = True  # on the first screen: not loaded lazily
     section = event.section
     if section is not None and not section.is_visible_to_public():
         section = None

@@ -50,6 +50,12 @@ class PageTree:
     events: list
     sections: list
 
+    def figures(self):
+        """Every photograph on the page, in reading order."""
+        yield from self.photos
+        for node in self.walk():
+            yield from node.photos
+
     def walk(self):
         """Every section node, depth first, in reading order."""
         stack = list(reversed(self.sections))
@@ -108,10 +114,14 @@ def build_page_tree(page, *, at=None, include_drafts=False):
         siblings.append(node)
         nodes_by_path[section.path] = node
 
-    return PageTree(
+    tree = PageTree(
         page=page,
         photos=photos_by_section[page.pk],
         links=links_by_section[page.pk],
         events=events_by_section[page.pk],
         sections=top_level,
     )
+    first_figure = next(tree.figures(), None)
+    if first_figure is not None:
+        first_figure.is_first_figure = True  # on the first screen: not loaded lazily
+    return tree

@@ -6,6 +6,8 @@ from django.db import transaction
 
 from embassy.models import FooterLink, PhoneLine, SiteSettings, Status
 from events.models import Event
+from photos.cleanup import removing_new_files_on_error
+from photos.forms import PhotoFileField
 from photos.models import Photo, PhotoPlacement
 from photos.placeholders import placeholder_png
 from sections import demo_content
@@ -31,7 +33,8 @@ class Command(BaseCommand):
             self.stdout.write("The site already has content; demo content not loaded.")
             return
         self.created = 0
-        with transaction.atomic():
+        # Files are written as photographs are saved; if loading fails and rolls back, they go too.
+        with removing_new_files_on_error(), transaction.atomic():
             self.photos = {}
             overview = self.load_page(demo_content.PAGE, show_in_navigation=True)
             legal_pages = {page["slug"]: self.load_page(page) for page in demo_content.LEGAL_PAGES}
@@ -93,9 +96,9 @@ class Command(BaseCommand):
                 is_placeholder=True,
                 status=Status.PUBLISHED,
             )
-            photo.image.save(
-                filename, ContentFile(placeholder_png(data["caption"], data.get("kind", "photo"))), save=False
-            )
+            # The same path as an upload: checked and re-encoded, then stored with its renditions on save.
+            drawn = ContentFile(placeholder_png(data["caption"], data.get("kind", "photo")), name=filename)
+            photo.image = PhotoFileField().clean(drawn)
             photo.save()
             self.count(True)
         self.photos[data["key"]] = photo

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "photos"
+
+urlpatterns = [
+    path("photo-credits/", views.photo_credits, name="credits"),
+]
