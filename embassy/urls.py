@@ -29,7 +29,8 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
     path("updates.atom", UpdatedPagesFeed(), name="updates_feed"),
     path("events/", include("events.urls")),
-    path("photos/", include("photos.urls")),
+    # Before the pages: a page's address is /<slug>/, so fixed addresses must be matched first.
+    path("", include("photos.urls")),
     path("", include("contentops.urls")),
     path("search/", include("search.urls")),
     path("", include("sections.urls")),

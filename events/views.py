@@ -76,6 +76,8 @@ def render_event(request, event, preview=None):
         if section is not None and not section.is_visible_to_public():
             section = None
     photos = list(photos)
+    if photos:
+        photos[0].is_first_figure = True  # on the first screen: not loaded lazily
     meta = PageMeta(
         title=f"{event.title} ({event.year})",
         description=describe(event.summary, event.body_html) or f"{event.title}, {event.location}",

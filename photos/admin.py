@@ -1,24 +1,43 @@
-from django.contrib import admin
-from django.urls import reverse
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Exists, OuterRef
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from reversion_compare.admin import CompareVersionAdmin
 
 from embassy.admin_publishing import PlacementGateFormSet, PublishingAdminMixin
 
-from .forms import PhotoForm
+from .cleanup import removing_new_files_on_error
+from .forms import BulkUploadForm, PhotoForm
 from .models import Photo, PhotoPlacement
+from .uploads import create_draft_photo
+
+EXPIRY_WARNING_DAYS = 30
 
 
-def thumbnail(photo, width=80):
+def thumbnail(photo, width=64):
+    """The smallest rendition, never the original: a library page of 50 originals could weigh a gigabyte."""
     if not photo:
         return "—"
     if not photo.image:
         return format_html('<span class="image-missing">{}</span>', "image missing")
-    return format_html('<img src="{}" width="{}" alt="" class="photo-thumbnail">', photo.image.url, width)
+    return format_html(
+        '<img src="{}" width="{}" alt="" class="photo-thumbnail" loading="lazy">', photo.picture.thumbnail_url, width
+    )
 
 
 class PhotoPlacementInline(admin.TabularInline):
-    """Photographs shown in a section or an event, in order."""
+    """Photographs shown in a section or an event, in order.
+
+    A new photograph is uploaded with the "+" beside the photograph picker: it opens the
+    photograph form in a small window, so the file gets the same checks and the credit,
+    alt text and rights are entered with it; on saving, the new photograph is picked.
+    """
 
     model = PhotoPlacement
     formset = PlacementGateFormSet
@@ -29,10 +48,26 @@ class PhotoPlacementInline(admin.TabularInline):
     ordering = ["position"]
     verbose_name = "photograph"
     verbose_name_plural = "photographs"
+    template = "admin/photos/placement_inline.html"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("photo")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "photo":
+            field.help_text = "Type to search the library by caption, or use + to upload a new photograph."
+        return field
 
     @admin.display(description="Preview")
     def preview(self, placement):
-        return thumbnail(placement.photo if placement.photo_id else None)
+        if not placement.photo_id:
+            return "—"
+        photo = placement.photo
+        if photo.is_shown_to_public():
+            return thumbnail(photo)
+        reason = "rights expired" if photo.rights_expired else "not published"
+        return format_html('{}<br><span class="rights-expired">Hidden: {}</span>', thumbnail(photo), reason)
 
 
 class SectionPhotoInline(PhotoPlacementInline):
@@ -60,27 +95,91 @@ class MissingAltTextFilter(admin.SimpleListFilter):
         return queryset
 
 
+class RightsFilter(admin.SimpleListFilter):
+    title = "rights"
+    parameter_name = "rights"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("expiring", f"Expire within {EXPIRY_WARNING_DAYS} days"),
+            ("expired", "Expired (hidden from the public)"),
+            ("dated", "Have an end date"),
+            ("open", "No end date"),
+        ]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case "expiring":
+                return queryset.rights_expiring(days=EXPIRY_WARNING_DAYS)
+            case "expired":
+                return queryset.rights_expired()
+            case "dated":
+                return queryset.filter(rights_expire_on__isnull=False)
+            case "open":
+                return queryset.filter(rights_expire_on__isnull=True)
+        return queryset
+
+
+class UsageFilter(admin.SimpleListFilter):
+    title = "use"
+    parameter_name = "use"
+
+    def lookups(self, request, model_admin):
+        return [("unused", "Not used anywhere"), ("used", "Used in a section or event")]
+
+    def queryset(self, request, queryset):
+        placed = Exists(PhotoPlacement.objects.filter(photo=OuterRef("pk")))
+        if self.value() == "unused":
+            return queryset.filter(~placed)
+        if self.value() == "used":
+            return queryset.filter(placed)
+        return queryset
+
+
 @admin.register(Photo)
 class PhotoAdmin(PublishingAdminMixin, CompareVersionAdmin):
     form = PhotoForm
     publish_permission = "photos.publish_photo"
-    list_display = ["list_thumbnail", "caption", "credit", "status", "dimensions", "created_at"]
+    # Size and upload date are on each photograph's page (and the dates above the list): a narrow list fits a laptop.
+    list_display = ["list_thumbnail", "caption", "credit", "status", "rights_until", "use_count"]
     list_display_links = ["list_thumbnail", "caption"]
-    list_filter = ["status", MissingAltTextFilter, "is_placeholder", "licence"]
+    list_filter = ["status", MissingAltTextFilter, RightsFilter, UsageFilter, "is_placeholder", "licence"]
     search_fields = ["caption", "credit", "alt_text", "original_filename", "copyright_holder"]
     date_hierarchy = "created_at"
     list_per_page = 50
     readonly_fields = ["large_preview", "original_filename", "dimensions", "used_in"]
+    change_list_template = "admin/photos/photo/change_list.html"
+    delete_confirmation_template = "admin/photos/photo/delete_confirmation.html"
 
     class Media:
         css = {"all": ["embassy/admin.css"]}
 
     fieldsets = [
         (None, {"fields": ["image", "large_preview", "caption", "credit", "alt_text", "taken_on"]}),
-        ("Rights", {"fields": ["copyright_holder", "licence", "source_url", "rights_expire_on"]}),
+        (
+            "Rights",
+            {
+                "fields": ["copyright_holder", "licence", "source_url", "rights_expire_on"],
+                "description": "Shown on the public Photo credits page. From the expiry date on, the photograph "
+                "disappears from every public page by itself.",
+            },
+        ),
         ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "edit_version"]}),
         ("About the file", {"fields": ["original_filename", "dimensions", "is_placeholder", "used_in"]}),
     ]
+
+    def get_queryset(self, request):
+        # Explicit order: Meta.ordering is not applied to a query with GROUP BY (the count).
+        queryset = super().get_queryset(request).annotate(use_count=Count("placements", distinct=True))
+        return queryset.order_by(*Photo._meta.ordering)
+
+    def get_urls(self):
+        upload = path(
+            "upload/",
+            self.admin_site.admin_view(self.bulk_upload_view),
+            name=f"{self.opts.app_label}_{self.opts.model_name}_bulk_upload",
+        )
+        return [upload, *super().get_urls()]
 
     @admin.display(description="Image")
     def list_thumbnail(self, photo):
@@ -88,22 +187,52 @@ class PhotoAdmin(PublishingAdminMixin, CompareVersionAdmin):
 
     @admin.display(description="Preview")
     def large_preview(self, photo):
-        return thumbnail(photo, width=320)
+        if not photo.pk:
+            return "—"
+        if not photo.image:
+            return format_html('<span class="image-missing">{}</span>', "image missing")
+        return format_html(
+            '<a href="{}"><img src="{}" width="320" alt="" class="photo-thumbnail"></a>',
+            photo.picture.large_url,
+            photo.picture.src,
+        )
 
     @admin.display(description="Size")
     def dimensions(self, photo):
         return f"{photo.width}×{photo.height}" if photo.width else "—"
 
+    @admin.display(description="Rights end", ordering="rights_expire_on")
+    def rights_until(self, photo):
+        if photo.rights_expire_on is None:
+            return "—"
+        today = timezone.localdate()
+        shown = date_format(photo.rights_expire_on)
+        if photo.rights_expire_on <= today:
+            return format_html('<span class="rights-expired">Expired {}</span>', shown)
+        if (photo.rights_expire_on - today).days <= EXPIRY_WARNING_DAYS:
+            return format_html('<span class="rights-expiring">{}</span>', shown)
+        return shown
+
+    @admin.display(description="Used in", ordering="use_count")
+    def use_count(self, photo):
+        count = getattr(photo, "use_count", 0)
+        return f"{count} place{'s' if count != 1 else ''}" if count else "Unused"
+
     @admin.display(description="Used in")
     def used_in(self, photo):
         if not photo.pk:
             return "—"
-        places = [
-            placement.section or placement.event for placement in photo.placements.select_related("section", "event")
-        ]
-        if not places:
+        placements = photo_places(photo)
+        if not placements:
             return "Not used anywhere yet."
-        return format_html("<ul>{}</ul>", format_html_join("", "<li>{}</li>", ((place,) for place in places)))
+        return format_html(
+            "<ul class='photo-places'>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a></li>',
+                ((placement.place_admin_url(), capfirst(placement.place_label())) for placement in placements),
+            ),
+        )
 
     def view_on_site(self, photo):
         return reverse("photos:preview", args=[photo.pk])
@@ -112,3 +241,62 @@ class PhotoAdmin(PublishingAdminMixin, CompareVersionAdmin):
         if not change:
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
+
+    def changeform_view(self, request, *args, **kwargs):
+        # The photograph's files are written before its row: if anything later in the request fails
+        # (and the transaction rolls back), the files must not stay behind.
+        with removing_new_files_on_error():
+            return super().changeform_view(request, *args, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        photos = Photo.objects.all()
+        extra_context = {
+            "rights_expiring": photos.rights_expiring(days=EXPIRY_WARNING_DAYS).count(),
+            "rights_expired": photos.rights_expired().count(),
+            "expiry_warning_days": EXPIRY_WARNING_DAYS,
+            **(extra_context or {}),
+        }
+        return super().changelist_view(request, extra_context)
+
+    def render_delete_form(self, request, context):
+        obj = context.get("object")
+        context["places"] = photo_places(obj) if obj is not None else []
+        return super().render_delete_form(request, context)
+
+    def bulk_upload_view(self, request):
+        """Several files at once; each is checked on its own, and refused files are named with the reason."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        created, refused = [], []
+        form = BulkUploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            # One transaction for the batch: files are checked already, so only a server fault can fail here.
+            with removing_new_files_on_error(), transaction.atomic():
+                for _, upload in form.accepted:
+                    photo = create_draft_photo(upload, uploaded_by=request.user, **form.shared_fields())
+                    self.log_addition(request, photo, [{"added": {}}])
+                    created.append(photo)
+            if created:
+                messages.success(
+                    request,
+                    f"{len(created)} photograph{'s' if len(created) != 1 else ''} uploaded as drafts. "
+                    "Add a caption, credit and alt text to each before publishing.",
+                )
+            refused = form.refused
+            if refused:
+                messages.error(request, f"{len(refused)} file{'s' if len(refused) != 1 else ''} refused: see below.")
+            form = BulkUploadForm(initial=form.shared_fields())
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Upload several photographs",
+            "form": form,
+            "created": created,
+            "refused": refused,
+            "max_files": BulkUploadForm.MAX_FILES,
+        }
+        return TemplateResponse(request, "admin/photos/photo/bulk_upload.html", context)
+
+
+def photo_places(photo):
+    return list(photo.placements.select_related("section__page", "event").order_by("pk"))

@@ -5,3 +5,8 @@ class PhotosConfig(AppConfig):
     """Photographs with captions, credits and alt text, placed in sections and events."""
 
     name = "photos"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

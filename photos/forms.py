@@ -5,12 +5,20 @@ from embassy.admin_publishing import PublishableForm
 from embassy.forms import formfield_with_https_urls
 from embassy.publishing import photo_problems
 
-from .images import clean_image
+from .images import ACCEPTED_DESCRIPTION, clean_image
 from .models import Photo
+
+ACCEPT = "image/jpeg,image/png,image/webp,image/gif"
 
 
 class PhotoFileField(forms.FileField):
-    """A file field that accepts only images Pillow can decode, and hands back the cleaned copy."""
+    """A file field that accepts only images Pillow can decode, and hands back the cleaned copy.
+
+    Every way of uploading a photograph (the photograph form, the bulk upload, the editor's
+    drag-and-drop) uses this field, so every upload gets the same checks.
+    """
+
+    widget = forms.ClearableFileInput(attrs={"accept": ACCEPT})
 
     def to_python(self, data):
         uploaded = super().to_python(data)
@@ -24,7 +32,10 @@ class PhotoFileField(forms.FileField):
 
 
 class PhotoForm(PublishableForm):
-    image = PhotoFileField(help_text="JPEG, PNG, WebP or GIF. Location data and other metadata are removed.")
+    image = PhotoFileField(
+        help_text=f"{ACCEPTED_DESCRIPTION}. Location data and other metadata are removed. "
+        "Choosing a new file replaces the image everywhere it is shown."
+    )
 
     class Meta:
         model = Photo
@@ -53,3 +64,54 @@ class PhotoForm(PublishableForm):
 
 class EditorUploadForm(forms.Form):
     image = PhotoFileField()
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Hands back the list of uploaded files unchecked: the form checks each one and reports on each."""
+
+    def clean(self, data, initial=None):
+        files = [upload for upload in (data if isinstance(data, list | tuple) else [data]) if upload]
+        if not files:
+            raise forms.ValidationError("Choose one or more files.", code="required")
+        return files
+
+
+class BulkUploadForm(forms.Form):
+    """Several files at once, each checked on its own; the rights fields, if given, apply to all of them."""
+
+    # About a second each for a 24-megapixel photograph (docs/performance.md): 20 keep a request under 30 s.
+    MAX_FILES = 20
+
+    images = MultipleFileField(
+        label="Files",
+        widget=MultipleFileInput(attrs={"multiple": True, "accept": ACCEPT}),
+        help_text=f"Up to {MAX_FILES} {ACCEPTED_DESCRIPTION} files. Each becomes a draft photograph.",
+    )
+    credit = forms.CharField(
+        max_length=200, required=False, help_text='For all the files, e.g. "Photo: Cabinet Public Relations Office".'
+    )
+    copyright_holder = forms.CharField(max_length=200, required=False)
+    licence = forms.CharField(max_length=100, required=False, help_text='e.g. "All rights reserved", "CC BY 4.0".')
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.accepted = []  # [(original name, cleaned file)]
+        self.refused = []  # [(original name, [messages])]
+
+    def clean_images(self):
+        files = self.cleaned_data["images"]
+        if len(files) > self.MAX_FILES:
+            raise forms.ValidationError(f"Choose at most {self.MAX_FILES} files at a time; you chose {len(files)}.")
+        for upload in files:
+            try:
+                self.accepted.append((upload.name, PhotoFileField().clean(upload)))
+            except forms.ValidationError as error:
+                self.refused.append((upload.name, error.messages))
+        return files
+
+    def shared_fields(self):
+        return {name: self.cleaned_data[name] for name in ("credit", "copyright_holder", "licence")}

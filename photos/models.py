@@ -1,13 +1,19 @@
+import datetime
 import secrets
 
 import reversion
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
-from embassy.models import Publishable, PublishableQuerySet
+from embassy.models import Publishable, PublishableQuerySet, Status
+
+from .cleanup import delete_after_commit, note_new_files
+from .renditions import delete_files, make_renditions, picture_for
 
 
 def photo_upload_path(instance, filename):
@@ -23,6 +29,14 @@ class PhotoQuerySet(PublishableQuerySet):
         rights_current = Q(rights_expire_on__isnull=True) | Q(rights_expire_on__gt=timezone.localdate(at))
         # A photograph imported from a legacy page has no image until staff upload one: never shown.
         return super().public(at).filter(rights_current).exclude(image="")
+
+    def rights_expired(self, on=None):
+        return self.filter(rights_expire_on__lte=on or timezone.localdate())
+
+    def rights_expiring(self, on=None, days=30):
+        """Photographs still shown on ``on`` whose rights end within ``days`` days."""
+        on = on or timezone.localdate()
+        return self.filter(rights_expire_on__gt=on, rights_expire_on__lte=on + datetime.timedelta(days=days))
 
 
 @reversion.register()
@@ -66,25 +80,116 @@ class Photo(Publishable):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    renditions = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="The smaller copies made from the image: width, height, format and file name of each.",
+    )
 
     objects = PhotoQuerySet.as_manager()
+
+    # The image name as last read from or written to the database, to notice a replaced image.
+    _stored_image_name = None
+    # Set on the first figure of a page, which is on the first screen and so is not loaded lazily.
+    is_first_figure = False
 
     class Meta:
         ordering = ["-created_at"]
         permissions = [("publish_photo", "Can publish, unpublish and schedule photographs")]
-        constraints = [*Publishable.Meta.constraints]
+        constraints = [
+            *Publishable.Meta.constraints,
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | (~Q(credit="") & ~Q(alt_text="")),
+                name="published_photo_has_credit_and_alt_text",
+                violation_error_message="A published photograph needs a credit and alt text.",
+            ),
+        ]
 
     def __str__(self):
         return self.caption or self.original_filename or f"Photo {self.pk}"
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        photo = super().from_db(db, field_names, values)
+        photo._stored_image_name = photo.image.name if "image" in photo.__dict__ else None
+        return photo
+
+    def clean(self):
+        super().clean()
+        if self.status == Status.PUBLISHED:
+            missing = {
+                field: "Required to publish the photograph."
+                for field in ("credit", "alt_text")
+                if not getattr(self, field).strip()
+            }
+            if missing:
+                raise ValidationError(missing)
+
     def save(self, *args, **kwargs):
-        if self.image:
-            # Read from the stored file's header, so the numbers always match the file we serve.
-            self.width, self.height = self.image.width, self.image.height
-        super().save(*args, **kwargs)
+        """Store the image, make its renditions, then write the row; if any step fails, no new file stays behind."""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "image" not in update_fields:
+            return super().save(*args, **kwargs)
+        written = []
+        replaced = []
+        try:
+            if self.image and not self.image._committed:
+                self.image.save(self.image.name, self.image.file, save=False)
+                written.append(self.image.name)
+            image_changed = self.image.name != self._stored_image_name
+            if self.image and (image_changed or not self.renditions):
+                if image_changed and self._stored_image_name:
+                    replaced = [self._stored_image_name, *(record["name"] for record in self.renditions)]
+                # The numbers come from the stored file, so they always match what we serve.
+                self.width, self.height = self.image.width, self.image.height
+                self.renditions = make_renditions(self.image.name)
+                self.__dict__.pop("picture", None)
+                written.extend(record["name"] for record in self.renditions)
+                if update_fields is not None:
+                    kwargs["update_fields"] = {*update_fields, "renditions", "width", "height"}
+            note_new_files(written)
+            super().save(*args, **kwargs)
+        except BaseException:
+            delete_files(written)
+            raise
+        self._stored_image_name = self.image.name
+        kept = {self.image.name, *(record["name"] for record in self.renditions)}
+        delete_after_commit([name for name in replaced if name not in kept])
+
+    def rebuild_renditions(self):
+        """Make the renditions again from the stored image (after a change of sizes or formats)."""
+        old = {record["name"] for record in self.renditions}
+        self.renditions = make_renditions(self.image.name, remove_on_error=False)
+        self.__dict__.pop("picture", None)
+        Photo.objects.filter(pk=self.pk).update(renditions=self.renditions)
+        delete_after_commit(sorted(old - {record["name"] for record in self.renditions}))
+
+    def file_names(self):
+        """Every file of this photograph in the media storage: the image and its renditions."""
+        return [name for name in [self.image.name, *(record["name"] for record in self.renditions)] if name]
+
+    @cached_property
+    def picture(self):
+        """URLs and sizes for the ``<picture>`` element, from the stored records alone (no query, no file access)."""
+        original_url = self.image.url if self.image else ""
+        return picture_for(self.renditions, original_url, self.width, self.height)
+
+    @property
+    def rights_expired(self):
+        return self.rights_expired_at()
+
+    def rights_expired_at(self, at=None):
+        day = timezone.localdate(at) if at else timezone.localdate()
+        return self.rights_expire_on is not None and self.rights_expire_on <= day
+
+    def is_shown_to_public(self, at=None):
+        """The one-photograph form of ``Photo.objects.public()``."""
+        return self.is_public(at) and not self.rights_expired_at(at)
 
     def get_absolute_url(self):
-        return self.image.url if self.image else reverse("admin:photos_photo_change", args=[self.pk])
+        """The large rendition: what a reader gets when clicking the photograph on a page."""
+        return self.picture.large_url if self.image else reverse("admin:photos_photo_change", args=[self.pk])
 
 
 @reversion.register()
@@ -101,6 +206,7 @@ class PhotoPlacement(models.Model):
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
+        verbose_name = "photograph placement"
         ordering = ["position", "pk"]
         constraints = [
             models.CheckConstraint(
@@ -111,4 +217,21 @@ class PhotoPlacement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.photo} in {self.section or self.event}"
+        # Named in the delete confirmation for a photograph, so say what kind of place it is.
+        if self.event_id:
+            return f"“{self.photo}” in the event “{self.event}”"
+        return f"“{self.photo}” in the {'page' if self.section.is_page else 'section'} “{self.section}”"
+
+    def place_label(self):
+        """Where the photograph is shown, in words an editor recognises: "section “BMD” of the page “Overview”"."""
+        if self.event_id:
+            return f"the event “{self.event}”"
+        section = self.section
+        if section.is_page:
+            return f"the page “{section}”"
+        return f"the section “{section}” of the page “{section.page}”"
+
+    def place_admin_url(self):
+        if self.event_id:
+            return reverse("admin:events_event_change", args=[self.event_id])
+        return reverse("admin:sections_section_change", args=[self.section_id])

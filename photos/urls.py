@@ -5,5 +5,6 @@ from . import views
 app_name = "photos"
 
 urlpatterns = [
-    path("preview/<int:pk>/", views.preview_photo, name="preview"),
+    path("photo-credits/", views.photo_credits, name="credits"),
+    path("photos/preview/<int:pk>/", views.preview_photo, name="preview"),
 ]

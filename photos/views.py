@@ -1,12 +1,17 @@
-from django.db import transaction
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
 from embassy.decorators import staff_required
+from sections.models import Section
 
 from .forms import EditorUploadForm
-from .models import Photo
+from .models import Photo, PhotoPlacement
+from .uploads import create_draft_photo
+
+CREDITS_PER_PAGE = 50
 
 
 @require_POST
@@ -16,19 +21,32 @@ def editor_upload(request):
 
     The file goes through the same checks as the photograph admin and becomes a
     draft photograph record, so that its caption, credit and alt text can be filled in.
+    The text links the large rendition, not the original, which may be many megabytes.
     """
     form = EditorUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return JsonResponse(
             {"image": [str(error) for error in form.errors.get("image", ["Upload an image."])]}, status=400
         )
-    upload = form.cleaned_data["image"]
-    with transaction.atomic():
-        photo = Photo(original_filename=upload.original_name[:255], uploaded_by=request.user)
-        photo.caption = photo.original_filename.rsplit(".", 1)[0][:300]
-        photo.image.save(upload.name, upload, save=False)
-        photo.save()
-    return JsonResponse({"image_code": f"![]({photo.image.url})", "photo": photo.pk})
+    photo = create_draft_photo(form.cleaned_data["image"], uploaded_by=request.user)
+    return JsonResponse({"image_code": f"![]({photo.picture.large_url})", "photo": photo.pk})
+
+
+def photo_credits(request):
+    """Every public photograph with its credit and licence, and the public places it appears."""
+    placements = PhotoPlacement.objects.select_related("section__page", "event").order_by("position", "pk")
+    photos = Photo.objects.public().order_by("caption", "pk").prefetch_related(Prefetch("placements", placements))
+    page_obj = Paginator(photos, CREDITS_PER_PAGE).get_page(request.GET.get("page"))
+    entries = list(page_obj.object_list)
+    all_placements = [placement for photo in entries for placement in photo.placements.all()]
+    visible = Section.objects.visible_ids([p.section for p in all_placements if p.section_id])
+    for photo in entries:
+        photo.public_places = [
+            placement
+            for placement in photo.placements.all()
+            if (placement.section_id in visible) or (placement.event_id and placement.event.is_public())
+        ]
+    return render(request, "photos/photo_credits.html", {"page_obj": page_obj, "photos": entries})
 
 
 @staff_required("photos.view_photo")
@@ -39,4 +57,5 @@ def preview_photo(request, pk):
         request, "photos/photo_preview.html", {"photo": photo, "preview": "Preview: this photograph as pages show it."}
     )
     response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Cache-Control"] = "private, no-store"
     return response

@@ -35,6 +35,22 @@ class SectionManager(MP_NodeManager):
     def pages(self):
         return self.get_queryset().pages()
 
+    def visible_ids(self, sections, at=None):
+        """The ids of those ``sections`` the public can see (each, and every section above it, public), in one query.
+
+        The query-efficient form of :meth:`Section.is_visible_to_public` for a list of sections.
+        """
+        steplen = self.model.steplen
+
+        def lineage(section):
+            return [section.path[: steplen * level] for level in range(1, section.depth + 1)]
+
+        needed = {path for section in sections for path in lineage(section)}
+        if not needed:
+            return set()
+        public = set(self.public(at).filter(path__in=needed).values_list("path", flat=True))
+        return {section.pk for section in sections if all(path in public for path in lineage(section))}
+
     @transaction.atomic
     def move(self, node, target, pos=None):
         """Move ``node`` with its subsections, keeping each moved row's ``page`` column in step."""

@@ -75,6 +75,12 @@ class PageTree:
         moments += [node.section.became_public_at for node in self.walk() if not node.state]
         return max(moments)
 
+    def figures(self):
+        """Every photograph on the page, in reading order."""
+        yield from self.photos
+        for node in self.walk():
+            yield from node.photos
+
     def walk(self):
         """Every section node, depth first, in reading order."""
         stack = list(reversed(self.sections))
@@ -157,13 +163,17 @@ def build_page_tree(page, *, at=None, include_drafts=False):
         nodes_by_path[section.path] = node
 
     _assign_former_anchors(top_level)
-    return PageTree(
+    tree = PageTree(
         page=page,
         photos=photos_by_section[page.pk],
         links=links_by_section[page.pk],
         events=events_by_section[page.pk],
         sections=top_level,
     )
+    first_figure = next(tree.figures(), None)
+    if first_figure is not None:
+        first_figure.is_first_figure = True  # on the first screen: not loaded lazily
+    return tree
 
 
 def preview_state(item, at):

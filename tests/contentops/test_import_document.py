@@ -99,7 +99,7 @@ def test_imported_photographs_wait_for_their_image_in_the_admin_and_never_show_p
     run_import(write(tmp_path, "consular.txt", LEGACY_TEXT))
     page = Section.objects.get(depth=1)
     Section.objects.filter(pk=page.pk).update(status=Status.PUBLISHED)
-    Photo.objects.update(status=Status.PUBLISHED, alt_text="Described")  # even when published by mistake
+    Photo.objects.update(status=Status.PUBLISHED, alt_text="Described", credit="Photo: Agency")  # by mistake
 
     soup = parse(client.get(page.get_absolute_url()))
     assert soup.select("figure") == []

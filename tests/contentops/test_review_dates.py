@@ -99,7 +99,9 @@ def test_photos_without_an_image_are_never_public(db, client):
     page = make_page(slug="with-photos")
     section = make_section(page, title="Pictured")
     shown = make_photo(caption="Has its image")
-    waiting = Photo.objects.create(caption="Waits for its image", alt_text="Described", status=Status.PUBLISHED)
+    waiting = Photo.objects.create(
+        caption="Waits for its image", alt_text="Described", credit="Photo: Agency", status=Status.PUBLISHED
+    )
     place_photo(shown, section=section)
     place_photo(waiting, section=section, position=1)
     assert list(Photo.objects.public()) == [shown]

@@ -78,7 +78,7 @@ def test_good_heading_levels_publish(publisher_client):
 
 def test_publishing_refuses_a_photo_without_alt_text_or_credit_naming_each(publisher_client):
     page = make_page(slug="overview")
-    photo = make_photo(caption="Unlabelled", alt_text="", credit="", status=Status.PUBLISHED)
+    photo = make_photo(caption="Unlabelled", alt_text="", credit="")
     data = new_section_data(
         page,
         status="published",

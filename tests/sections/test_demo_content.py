@@ -83,6 +83,7 @@ def test_demo_footer(demo_site, client):
         "Legal Matters",
         "About Accessibility",
         "Privacy Policy",
+        "Photo credits",
     ]
     for link in footer.select(".site-footer__links a"):
         assert client.get(link["href"]).status_code == 200

@@ -22,7 +22,8 @@ stop = pathlib.Path(os.environ["STOP_WRITING_FILE"])
 for number in range({max_writes}):
     if stop.exists():
         break
-    photo = Photo(caption=f"Written during the backup {{number}}", status="published")
+    photo = Photo(caption=f"Written during the backup {{number}}", credit="Photo: Test", alt_text="A test",
+                  status="published")
     photo.image.save(f"w{{number}}.jpg", ContentFile(jpeg_bytes((40 + number % 50, 30))), save=False)
     photo.save()
     Event.objects.create(title=f"Event {{number}}", slug=f"written-{{number}}", starts_on="2009-02-24")

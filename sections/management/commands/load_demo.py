@@ -7,6 +7,8 @@ from django.db import transaction
 
 from embassy.models import FooterLink, PhoneLine, SiteSettings, Status
 from events.models import Event
+from photos.cleanup import removing_new_files_on_error
+from photos.forms import PhotoFileField
 from photos.models import Photo, PhotoPlacement
 from photos.placeholders import placeholder_png
 from sections import demo_content
@@ -32,7 +34,8 @@ class Command(BaseCommand):
             self.stdout.write("The site already has content; demo content not loaded.")
             return
         self.created = 0
-        with transaction.atomic(), reversion.create_revision():
+        # Files are written as photographs are saved; if loading fails and rolls back, they go too.
+        with removing_new_files_on_error(), transaction.atomic(), reversion.create_revision():
             reversion.set_comment("Demo content loaded.")
             self.photos = {}
             overview = self.load_page(demo_content.PAGE, show_in_navigation=True)
@@ -95,9 +98,9 @@ class Command(BaseCommand):
                 is_placeholder=True,
                 status=Status.PUBLISHED,
             )
-            photo.image.save(
-                filename, ContentFile(placeholder_png(data["caption"], data.get("kind", "photo"))), save=False
-            )
+            # The same path as an upload: checked and re-encoded, then stored with its renditions on save.
+            drawn = ContentFile(placeholder_png(data["caption"], data.get("kind", "photo")), name=filename)
+            photo.image = PhotoFileField().clean(drawn)
             photo.save()
             self.count(True)
         self.photos[data["key"]] = photo

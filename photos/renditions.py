@@ -1,0 +1,154 @@
+"""Renditions: the smaller copies of a photograph that pages actually send to readers.
+
+Each stored photograph gets copies at a few widths, in WebP and in JPEG (for the
+few browsers without WebP), made once when the image is saved and kept in the
+default storage next to it. Their names and sizes are recorded on the
+photograph, so a page can write its ``srcset`` without touching the storage.
+
+All file access goes through Django's storage API, so the same code works with
+files on disk or in a bucket.
+"""
+
+import io
+import posixpath
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image
+
+# The widths a layout may ask for: a phone, a phone at 2x, the text column, a wide screen, a large view.
+WIDTHS = (320, 640, 960, 1280, 1920)
+# An original narrower than the largest width is also kept at its own width, unless a width above is this close.
+OWN_WIDTH_MARGIN = 1.1
+FORMATS = (
+    # (extension, Pillow format, encoder options)
+    ("webp", "WEBP", {"quality": 80, "method": 4}),
+    ("jpg", "JPEG", {"quality": 82, "optimize": True, "progressive": True}),
+)
+DIRECTORY = "renditions"
+
+
+def widths_for(original_width):
+    """The rendition widths for an image ``original_width`` pixels wide: never wider than the original."""
+    widths = [width for width in WIDTHS if width <= original_width]
+    if original_width < WIDTHS[-1] and (not widths or original_width > widths[-1] * OWN_WIDTH_MARGIN):
+        widths.append(original_width)
+    return widths
+
+
+def rendition_name(image_name, width, extension):
+    """``photos/2009/02/Xy3.jpg`` → ``renditions/2009/02/Xy3-640w.webp``: derived from the image's random name."""
+    stem = posixpath.splitext(image_name)[0]
+    if stem.startswith("photos/"):
+        stem = stem[len("photos/") :]
+    return f"{DIRECTORY}/{stem}-{width}w.{extension}"
+
+
+def _flatten(image):
+    """RGB for JPEG: transparent areas become white, as they look on the page."""
+    if image.mode == "RGB":
+        return image
+    if "A" in image.mode:
+        background = Image.new("RGB", image.size, (255, 255, 255))
+        background.paste(image.convert("RGBA"), mask=image.convert("RGBA").getchannel("A"))
+        return background
+    return image.convert("RGB")
+
+
+def make_renditions(image_name, storage=None, remove_on_error=True):
+    """Write every rendition of the stored image ``image_name``; return their records, smallest first.
+
+    An existing file of the same name is replaced, so running this again for the
+    same image (``rebuild_renditions``) leaves one set of files, not two.
+    If writing fails half-way, the files already written are removed again, unless
+    ``remove_on_error`` is false: when rebuilding, they replaced files a record still names.
+    """
+    storage = storage or default_storage
+    with storage.open(image_name, "rb") as file:
+        image = Image.open(file)
+        original_width, original_height = image.size
+        widths = widths_for(original_width)
+        if image.format == "JPEG":
+            # Let the JPEG decoder scale down by 1/2, 1/4 or 1/8 while decoding: much less memory and time.
+            image.draft("RGB", (widths[-1], max(1, round(original_height * widths[-1] / original_width))))
+        image.load()
+    icc_profile = image.info.get("icc_profile")
+    keep_alpha = "A" in image.mode or image.has_transparency_data
+    base = image.convert("RGBA" if keep_alpha else "RGB") if image.mode not in ("RGB", "RGBA") else image
+
+    records = []
+    written = []
+    try:
+        source = base
+        for width in reversed(widths):  # largest first, each made from the one before: cheaper, as sharp
+            height = max(1, round(original_height * width / original_width))
+            if source.size != (width, height):
+                source = source.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+            for extension, pillow_format, options in FORMATS:
+                pixels = source if pillow_format == "WEBP" else _flatten(source)
+                buffer = io.BytesIO()
+                extra = {"icc_profile": icc_profile} if icc_profile else {}
+                pixels.save(buffer, format=pillow_format, **options, **extra)
+                name = rendition_name(image_name, width, extension)
+                if storage.exists(name):
+                    storage.delete(name)
+                saved = storage.save(name, ContentFile(buffer.getvalue()))
+                written.append(saved)
+                records.append({"width": width, "height": height, "format": extension, "name": saved})
+    except BaseException:
+        if remove_on_error:
+            delete_files(written, storage)
+        raise
+    records.sort(key=lambda record: (record["format"], record["width"]))
+    return records
+
+
+def delete_files(names, storage=None):
+    """Remove ``names`` from the storage, ignoring any already gone."""
+    storage = storage or default_storage
+    for name in names:
+        if name and storage.exists(name):
+            storage.delete(name)
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What a ``<picture>`` element needs, computed from the stored records without touching the storage."""
+
+    webp_srcset: str
+    jpeg_srcset: str
+    src: str
+    width: int
+    height: int
+    large_url: str
+    thumbnail_url: str
+
+
+# The fallback ``src`` for browsers without ``srcset``: a width that reads well in the text column.
+FALLBACK_WIDTH = 960
+
+
+def picture_for(records, original_url, width, height, storage=None):
+    """Build a :class:`Picture` from rendition ``records``; without records, the original stands in."""
+    webp = sorted((record for record in records if record["format"] == "webp"), key=lambda record: record["width"])
+    jpeg = sorted((record for record in records if record["format"] == "jpg"), key=lambda record: record["width"])
+    if not jpeg:
+        return Picture("", "", original_url, width, height, original_url, original_url)
+    storage = storage or default_storage
+    urls = {record["name"]: storage.url(record["name"]) for record in records}
+
+    def srcset(items):
+        return ", ".join(f"{urls[record['name']]} {record['width']}w" for record in items)
+
+    largest = jpeg[-1]
+    fallback = next((record for record in jpeg if record["width"] >= FALLBACK_WIDTH), largest)
+    return Picture(
+        webp_srcset=srcset(webp),
+        jpeg_srcset=srcset(jpeg),
+        src=urls[fallback["name"]],
+        width=largest["width"],
+        height=largest["height"],
+        large_url=urls[largest["name"]],
+        thumbnail_url=urls[(webp or jpeg)[0]["name"]],
+    )

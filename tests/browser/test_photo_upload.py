@@ -1,0 +1,74 @@
+"""In a real Chromium: upload a photograph from a section's editor, and see the page choose a rendition."""
+
+import pytest
+
+from embassy.models import Status
+from photos.models import Photo
+from sections.models import Section
+from tests.factories import make_page, make_section
+from tests.photos.files import sized_jpeg
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "a-long-test-password"
+
+
+@pytest.fixture
+def media_served(settings):
+    """The live server also serves MEDIA_ROOT, which the project does only in development."""
+    settings.ROOT_URLCONF = "tests.media_urls"
+
+
+def log_in(page, live_server):
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+
+def test_editor_uploads_a_photograph_from_the_section_form_and_readers_see_it(
+    browser, media_served, live_server, django_user_model, tmp_path
+):
+    django_user_model.objects.create_superuser("editor", "editor@example.org", PASSWORD)
+    page_node = make_page(title="Overview", slug="overview")
+    section = make_section(page_node, title="Summit", slug="summit", body="The leaders met.")
+    photo_file = tmp_path / "summit.jpg"
+    photo_file.write_bytes(sized_jpeg((2400, 1600)))
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/admin/sections/section/{section.pk}/change/")
+    page.click("#photo_placements-group .add-row a")
+    with page.expect_popup() as popup_info:
+        page.click("#add_id_photo_placements-0-photo")
+    popup = popup_info.value
+    popup.set_input_files("#id_image", str(photo_file))
+    popup.fill("#id_caption", "Prime Minister and President at the White House")
+    popup.fill("#id_credit", "Photo: Cabinet Public Relations Office")
+    popup.fill("#id_alt_text", "Two leaders shake hands in front of flags")
+    popup.fill("#id_licence", "All rights reserved")
+    popup.select_option("#id_status", Status.PUBLISHED)
+    popup.click("input[name=_save]")
+    popup.wait_for_event("close")
+
+    photo = Photo.objects.get()
+    assert page.input_value("#id_photo_placements-0-photo") == str(photo.pk)
+    page.click("input[name=_save]")
+    page.wait_for_url(f"{live_server.url}/admin/sections/section/")
+    assert Section.objects.get(pk=section.pk).photo_placements.get().photo == photo
+
+    # A phone, one device pixel per CSS pixel: the column is about 358 pixels wide, so the 640 WebP is chosen.
+    reader = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1).new_page()
+    reader.goto(f"{live_server.url}/overview/")
+    image = reader.locator("figure img")
+    image.scroll_into_view_if_needed()
+    reader.wait_for_function("document.querySelector('figure img').complete")
+    assert image.evaluate("img => img.currentSrc").endswith("-640w.webp")
+    assert image.evaluate("img => img.naturalWidth") > 0  # decoded, not a broken image
+    assert image.get_attribute("alt") == "Two leaders shake hands in front of flags"
+    # A click on the figure opens the large rendition.
+    reader.click("figure a")
+    reader.wait_for_url("**/*-1920w.jpg")
+    assert reader.evaluate("document.images[0].naturalWidth") == 1920
