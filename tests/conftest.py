@@ -85,3 +85,24 @@ def publisher_client(publisher):
     client = Client()
     client.force_login(publisher)
     return client
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, one per test process: Playwright allows one running sync API per thread.
+
+    Playwright's synchronous API keeps an event loop running in this thread, and Django
+    refuses ORM calls from a thread with a running loop unless told that this is intended.
+    The tests are synchronous and only read or prepare rows between browser steps, so it is.
+    """
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.chromium import launch
+
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
