@@ -37,7 +37,9 @@ SECTION_BODY = """The two governments met again to review the **alliance** and t
 
 Officials agreed to continue the dialogue at the working level and to report to ministers within the year."""
 
-EVENT_BODY = "The ministers discussed the alliance, regional security and the global economy. *A joint statement followed.*"
+EVENT_BODY = (
+    "The ministers discussed the alliance, regional security and the global economy. *A joint statement followed.*"
+)
 
 BATCH = 2000
 
@@ -88,7 +90,7 @@ class Command(BaseCommand):
         body_html = render_markdown(SECTION_BODY)
         now = timezone.now()
         common = dict(status=Status.PUBLISHED, body=SECTION_BODY, body_html=body_html, created_at=now, updated_at=now)
-        last_root = Section.get_last_root_node()
+        last_root = Section.objects.get_last_root_node()
         first_root = (Section._str2int(last_root.path) + 1) if last_root else 1
         pages = []
         for index in range(page_count):
