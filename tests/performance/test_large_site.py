@@ -21,7 +21,7 @@ def make_large_site(scale):
 
 def test_large_site_is_a_valid_tree_with_every_kind_of_content(client):
     make_large_site(0.1)
-    assert Section.find_problems() == ([], [], [], [], [])
+    assert Section.objects.find_problems() == ([], [], [], [], [])
     assert Section.objects.filter(depth=1).count() == 5
     assert Section.objects.filter(depth__gt=1).count() == 5 * 30
     assert Photo.objects.count() == 500 and Event.objects.count() == 1000 and RelatedLink.objects.count() == 2000
@@ -30,7 +30,7 @@ def test_large_site_is_a_valid_tree_with_every_kind_of_content(client):
     added = Section.objects.add_child(
         page, instance=Section(title="Added later", slug="added-later", status="published")
     )
-    assert added.path.startswith(page.path) and Section.find_problems() == ([], [], [], [], [])
+    assert added.path.startswith(page.path) and Section.objects.find_problems() == ([], [], [], [], [])
     # Search works on it.
     assert "/events/large-1-event-" in client.get("/search/?q=generated+meeting").content.decode()
 
@@ -106,4 +106,4 @@ def test_moving_a_section_with_its_subsections_touches_only_the_rows_that_change
     # No statement rewrote rows that did not change (e.g. every section of the site).
     assert sum(changes) <= 2 * len(changed), changes
     assert all(page_id == target.pk for pk, page_id in ((pk, after[pk]["page_id"]) for pk in subtree))
-    assert Section.find_problems() == ([], [], [], [], [])
+    assert Section.objects.find_problems() == ([], [], [], [], [])
