@@ -267,6 +267,8 @@ def machine():
         "python": platform.python_version(),
         "wrk": sh("wrk -v 2>&1 | head -1"),
         "gunicorn": sh(f"{sys.executable} -m gunicorn --version"),
+        # Other work on the machine skews every figure: the load average when the run started says how much.
+        "load": sh("cat /proc/loadavg"),
     }
 
 
@@ -281,6 +283,7 @@ def report(results, args, host):
         "",
         f"- CPU: {host['cpu']}, `nproc` = {host['nproc']}",
         f"- Python {host['python']}, {host['gunicorn']}, {host['wrk']}",
+        f"- Load average when the run started (`/proc/loadavg`): {host['load']}",
         "- `free -h`:",
         "",
         "```",
