@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-dev run serve test lint format browser nginx screenshots clean
+.PHONY: install install-dev run serve test lint format browser nginx screenshots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,6 +64,11 @@ test: install-dev browser nginx
 ## make screenshots: refresh docs/screenshots/ from the demo content (own temporary database and server)
 screenshots: install-dev browser
 	$(BIN)/python scripts/screenshots.py
+
+## make bench: the public pages under load (gunicorn, production settings, wrk) on the demo content and a large
+## site, against a static file of the same size; installs Debian's wrk when missing; writes docs/performance.md
+bench: install
+	$(BIN)/python bench/run.py
 
 lint: install-dev
 	$(BIN)/ruff check .

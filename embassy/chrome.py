@@ -6,9 +6,11 @@ or until the next scheduled publication of a navigation page.
 """
 
 import math
+import threading
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.core.signals import request_started
 from django.db.models import Min, Q
 from django.utils import timezone
 
@@ -73,17 +75,39 @@ def next_page_schedule(now):
     return min(moments) if moments else None
 
 
+# A page asks for the chrome several times (title, header, footer): within one request it is read from
+# the cache, or built, once. Forgotten when the next request starts, and whenever the generation moves on.
+_this_request = threading.local()
+
+
+def _forget_chrome(**kwargs):
+    _this_request.__dict__.clear()
+
+
+request_started.connect(_forget_chrome, dispatch_uid="embassy-chrome-per-request")
+
+
 def get_site_chrome():
     now = timezone.now()
-    key = CACHE_KEY.format(generation=current_generation())
+    generation = current_generation()
+    remembered = getattr(_this_request, "chrome", None)
+    if remembered is not None and remembered[0] == generation and (remembered[2] is None or now < remembered[2]):
+        return remembered[1]
+    chrome, valid_until = _cached_site_chrome(now, generation)
+    _this_request.chrome = (generation, chrome, valid_until)
+    return chrome
+
+
+def _cached_site_chrome(now, generation):
+    key = CACHE_KEY.format(generation=generation)
     cached = cache.get(key)
     # The cached copy carries the moment it stops being true, checked here to the microsecond.
     if cached is not None and (cached[1] is None or now < cached[1]):
-        return cached[0]
+        return cached
     chrome = build_site_chrome()
     valid_until = next_page_schedule(now)
     timeout = LONGEST_CACHE_SECONDS
     if valid_until is not None:
         timeout = max(1, min(LONGEST_CACHE_SECONDS, math.ceil((valid_until - now).total_seconds())))
     cache.set(key, (chrome, valid_until), timeout)
-    return chrome
+    return chrome, valid_until

@@ -59,7 +59,21 @@ def content_changed(**kwargs):
 
 
 def next_scheduled_change(now):
-    """The next moment anything becomes or stops being public on its own: a schedule or a rights expiry."""
+    """The next moment anything becomes or stops being public on its own: a schedule or a rights expiry.
+
+    Remembered for the current content generation: the schedule can only change through an edit, and every
+    edit starts a new generation. Once the remembered moment has passed it is worked out again.
+    """
+    key = f"schedule:{current_generation()}"
+    remembered = cache.get(key)
+    if remembered is not None and (remembered["at"] is None or now < remembered["at"]):
+        return remembered["at"]
+    moment = _next_scheduled_change(now)
+    cache.set(key, {"at": moment}, LONGEST_SECONDS)
+    return moment
+
+
+def _next_scheduled_change(now):
     from events.models import Event
     from photos.models import Photo
     from sections.models import Section

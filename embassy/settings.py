@@ -274,13 +274,19 @@ AXES_IPWARE_PROXY_COUNT = 0 if BEHIND_PROXY else None
 AXES_IPWARE_PROXY_ORDER = "right-most"
 AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if BEHIND_PROXY else ("REMOTE_ADDR",)
 
-CACHES = {
-    "default": {
+# DJANGO_CACHE=dummy turns every cache off (a benchmark's "uncached" figures: each request is rendered).
+CACHE_BACKENDS = {
+    "locmem": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "embassy",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    "dummy": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
 }
+_cache_choice = os.environ.get("DJANGO_CACHE", "locmem").strip().lower()
+if _cache_choice not in CACHE_BACKENDS:
+    raise ImproperlyConfigured(f"DJANGO_CACHE must be one of {', '.join(CACHE_BACKENDS)}, not {_cache_choice!r}.")
+CACHES = {"default": CACHE_BACKENDS[_cache_choice]}
 
 LOGGING = {
     "version": 1,

@@ -96,6 +96,8 @@ class Photo(Publishable):
 
     class Meta:
         ordering = ["-created_at"]
+        # The photo library (admin) lists the newest first.
+        indexes = [models.Index(fields=["-created_at"], name="photo_newest_first")]
         permissions = [("publish_photo", "Can publish, unpublish and schedule photographs")]
         constraints = [
             *Publishable.Meta.constraints,

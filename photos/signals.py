@@ -6,6 +6,10 @@ from .cleanup import delete_after_commit
 
 
 def delete_photo_files(sender, instance, **kwargs):
+    # Generated sites (make_large_site) give many photographs the same image and renditions:
+    # the files stay while any other photograph still uses them.
+    if instance.image and sender.objects.filter(image=instance.image.name).exists():
+        return
     delete_after_commit(instance.file_names())
 
 

@@ -1,0 +1,404 @@
+"""Benchmark: the public pages under load, served by the production server, compared with a static file.
+
+    make bench                                   # or: .venv/bin/python bench/run.py
+    .venv/bin/python bench/run.py --duration 5 --no-large --no-write
+
+Everything runs on loopback in a temporary folder (database, media, static files),
+with production settings (DJANGO_DEBUG=0) and gunicorn started from
+deploy/gunicorn.conf.py:
+
+1. demo content: ``migrate``, ``load_demo``, ``collectstatic``; the overview page's HTML
+   is written into STATIC_ROOT as a static file of exactly the same size, which the same
+   server (WhiteNoise) then serves: the fastest anything of that size can be answered;
+2. two servers: one as in production (page cache on), one with ``DJANGO_CACHE=dummy``
+   (every cache off, so every request is a full render: "cache cleared before each request");
+3. wrk (Debian's package, installed when missing) drives each target for ``--duration``
+   seconds with ``--connections`` connections; requests/s, p50 and p99 are printed;
+4. single uncached overview requests, one after another over one connection;
+5. the overview's page weight: HTML, CSS and JavaScript, gzip and brotli compressed;
+6. the dynamic targets again on a large site (``make_large_site``).
+
+Requests carry ``X-Forwarded-Proto: https``, as nginx sends them (deploy/), so that the
+production HTTPS redirect does not answer instead of the page.
+The results are printed and written to docs/performance.md (between the markers).
+"""
+
+import argparse
+import contextlib
+import gzip
+import http.client
+import os
+import platform
+import re
+import secrets
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "performance.md"
+BEGIN, END = "<!-- bench/run.py: begin -->", "<!-- bench/run.py: end -->"
+HEADERS = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
+OVERVIEW = "/overview-of-japan-us-relations/"
+STATIC_COPY = "bench-overview.html"
+
+
+def run(*args, env=None, **kwargs):
+    return subprocess.run(args, cwd=ROOT, env=env, check=True, **kwargs)
+
+
+def manage(env, *args):
+    run(sys.executable, "manage.py", *args, env=env, stdout=subprocess.DEVNULL)
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    print("Installing Debian's wrk")
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    apt_env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run([*sudo, "apt-get", "update", "-qq"], check=True, env=apt_env)
+    subprocess.run([*sudo, "apt-get", "install", "-y", "-qq", "wrk"], check=True, env=apt_env)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def environment(root, **overrides):
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "GUNICORN_"))}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "embassy.settings",
+            "DJANGO_DEBUG": "0",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
+            "MEDIA_ROOT": str(root / "media"),
+            "STATIC_ROOT": str(root / "static"),
+            "DJANGO_BACKUP_DIR": str(root / "backups"),
+            "DJANGO_LOG_LEVEL": "WARNING",
+            **overrides,
+        }
+    )
+    return env
+
+
+@contextlib.contextmanager
+def server(env, cache="locmem"):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py"],
+        cwd=ROOT,
+        env={
+            **env,
+            "DJANGO_CACHE": cache,
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "GUNICORN_ACCESS_LOG": os.devnull,
+            "GUNICORN_LOG_LEVEL": "warning",
+        },
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("gunicorn did not start")
+            time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=10)
+
+
+def get(base, path, connection=None):
+    own = connection is None
+    if own:
+        connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
+    try:
+        connection.request("GET", path, headers=HEADERS)
+        response = connection.getresponse()
+        body = response.read()
+        if response.status != 200:
+            raise RuntimeError(f"GET {path}: {response.status}")
+        return body
+    finally:
+        if own:
+            connection.close()
+
+
+def wrk(base, path, duration, connections, threads):
+    output = subprocess.run(
+        ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
+        + [argument for name, value in HEADERS.items() for argument in ("-H", f"{name}: {value}")]
+        + [base + path],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=duration + 60,
+    ).stdout
+    if re.search(r"Non-2xx or 3xx responses", output):
+        raise RuntimeError(f"wrk {path}: error responses\n{output}")
+
+    def latency(percentile):
+        value, unit = re.search(rf"^\s+{percentile}%\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": latency(50),
+        "p99": latency(99),
+        "errors": re.search(r"Socket errors:.*", output).group(0) if "Socket errors" in output else "",
+    }
+
+
+def single_requests(base, path, count):
+    connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
+    timings = []
+    try:
+        get(base, path, connection)  # the connection and the worker are warm before timing
+        for _ in range(count):
+            start = time.perf_counter()
+            get(base, path, connection)
+            timings.append((time.perf_counter() - start) * 1000)
+    finally:
+        connection.close()
+    timings.sort()
+    return {"median": statistics.median(timings), "p95": timings[int(0.95 * (len(timings) - 1))], "n": count}
+
+
+def page_weight(base, html):
+    import brotli
+
+    text = html.decode()
+    assets = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', text)
+    assets += re.findall(r'<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"', text)
+    assets += re.findall(r'<script[^>]+src="([^"]+)"', text)
+    parts = [("HTML", html)] + [(asset, get(base, asset)) for asset in dict.fromkeys(assets)]
+    rows = [
+        (name, len(body), len(gzip.compress(body, 9)), len(brotli.compress(body, quality=11))) for name, body in parts
+    ]
+    return rows
+
+
+def prepare(root, large):
+    root.mkdir(parents=True)
+    env = environment(root)
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo")
+    if large:
+        manage(env, "make_large_site")
+    manage(env, "collectstatic", "--noinput")
+    return env
+
+
+def dynamic_targets(base, env):
+    search = "/search/?q=alliance"
+    event = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); from events.models import Event; "
+         "print(Event.objects.public().order_by('-starts_on').first().get_absolute_url())"],
+        cwd=ROOT, env=env, check=True, capture_output=True, text=True,
+    ).stdout.strip()  # fmt: skip
+    return [("overview", OVERVIEW), ("events list", "/events/"), ("an event", event), ("search", search)]
+
+
+def measure(args):
+    results = {"demo": [], "large": []}
+    with tempfile.TemporaryDirectory(prefix="embassy-bench-") as folder:
+        root = Path(folder) / "demo"
+        env = prepare(root, large=False)
+        with server(env) as base:
+            overview_html = get(base, OVERVIEW)
+        # The same bytes as the overview page, served by the same server (WhiteNoise reads STATIC_ROOT at start).
+        (root / "static" / STATIC_COPY).write_bytes(overview_html)
+        static_path = f"/static/{STATIC_COPY}"
+        with server(env) as base:
+            assert get(base, static_path) == overview_html
+            targets = dynamic_targets(base, env)
+            for name, path in targets:
+                get(base, path)
+                results["demo"].append(("warm", name, path, wrk(base, path, args.duration, args.connections, 2)))
+            results["static"] = wrk(base, static_path, args.duration, args.connections, 2)
+            results["weight"] = page_weight(base, overview_html)
+        with server(env, cache="dummy") as base:
+            for name, path in targets:
+                results["demo"].append(("uncached", name, path, wrk(base, path, args.duration, args.connections, 2)))
+            results["single"] = single_requests(base, OVERVIEW, args.single)
+        results["overview_bytes"] = len(overview_html)
+        if args.large:
+            root = Path(folder) / "large"
+            env = prepare(root, large=True)
+            with server(env) as base:
+                targets = dynamic_targets(base, env)
+                large_page = "/large-1-1/"
+                targets.append(("a generated page (30 sections)", large_page))
+                for name, path in targets:
+                    get(base, path)
+                    results["large"].append(("warm", name, path, wrk(base, path, args.duration, args.connections, 2)))
+            with server(env, cache="dummy") as base:
+                for name, path in targets:
+                    figures = wrk(base, path, args.duration, args.connections, 2)
+                    results["large"].append(("uncached", name, path, figures))
+                results["large_single"] = single_requests(base, OVERVIEW, args.single)
+    return results
+
+
+def machine():
+    def sh(command):
+        return subprocess.run(command, shell=True, capture_output=True, text=True).stdout.strip()
+
+    model = sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2").strip() or platform.processor()
+    return {
+        "cpu": model,
+        "nproc": sh("nproc"),
+        "memory": sh("free -h"),
+        "python": platform.python_version(),
+        "wrk": sh("wrk -v 2>&1 | head -1"),
+        "gunicorn": sh(f"{sys.executable} -m gunicorn --version"),
+        # Other work on the machine skews every figure: the load average when the run started says how much.
+        "load": sh("cat /proc/loadavg"),
+    }
+
+
+def report(results, args, host):
+    lines = [
+        BEGIN,
+        "## Public pages under load",
+        "",
+        "Written by `bench/run.py` (`make bench`); the figures below are from its last run.",
+        "",
+        "### Machine",
+        "",
+        f"- CPU: {host['cpu']}, `nproc` = {host['nproc']}",
+        f"- Python {host['python']}, {host['gunicorn']}, {host['wrk']}",
+        f"- Load average when the run started (`/proc/loadavg`): {host['load']}",
+        "- `free -h`:",
+        "",
+        "```",
+        host["memory"],
+        "```",
+        "",
+        "### How it was measured",
+        "",
+        "```",
+        f"make bench   # = .venv/bin/python bench/run.py --duration {args.duration} "
+        f"--connections {args.connections} --single {args.single}",
+        "```",
+        "",
+        "gunicorn with deploy/gunicorn.conf.py (gthread; workers and threads as configured there for this "
+        "machine), `DJANGO_DEBUG=0`, SQLite in a temporary folder, static files collected and served by "
+        "WhiteNoise; wrk on the same machine, over loopback, "
+        f"`wrk -t2 -c{args.connections} -d{args.duration}s --latency` per target. *Warm*: the production "
+        "server, page cache on, each page requested once before. *Uncached*: a second server with "
+        "`DJANGO_CACHE=dummy`, so every request is a full render (the cache is, in effect, cleared before "
+        "each request). The static file holds exactly the overview page's HTML "
+        f"({results['overview_bytes']:,} bytes), written into STATIC_ROOT and served by the same server.",
+        "",
+    ]
+
+    def table(rows):
+        out = ["| target | cache | requests/s | p50 (ms) | p99 (ms) |", "|---|---|---:|---:|---:|"]
+        for mode, name, path, figures in rows:
+            out.append(
+                f"| {name} (`{path}`) | {mode} | {figures['rps']:,.0f} | {figures['p50']:.2f} | {figures['p99']:.2f} |"
+            )
+        return out
+
+    static = results["static"]
+    warm = next(figures for mode, name, _, figures in results["demo"] if mode == "warm" and name == "overview")
+    ratio = warm["rps"] / static["rps"]
+    single = results["single"]
+    weight = results["weight"]
+    gz = sum(row[2] for row in weight)
+    br = sum(row[3] for row in weight)
+    lines += ["### Demo content", ""]
+    lines += table(results["demo"])
+    lines.append(
+        f"| static file, same size (`/static/{STATIC_COPY}`) | – | {static['rps']:,.0f} | {static['p50']:.2f} | "
+        f"{static['p99']:.2f} |"
+    )
+    lines += [
+        "",
+        f"**Warm overview / static file: {ratio:.0%}** of the static file's throughput (target: at least 80%).",
+        "",
+        f"Single uncached overview requests, one connection, one after another ({single['n']} requests): "
+        f"**median {single['median']:.1f} ms**, p95 {single['p95']:.1f} ms (target: median under 10 ms).",
+        "",
+        "Page weight of the overview (what a first visit downloads, images aside):",
+        "",
+        "| part | bytes | gzip -9 | brotli 11 |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [f"| `{name}` | {raw:,} | {g:,} | {b:,} |" for name, raw, g, b in weight]
+    lines += [
+        f"| **total** | {sum(row[1] for row in weight):,} | **{gz:,}** | **{br:,}** |",
+        "",
+        f"Compressed: {gz / 1024:.1f} KB with gzip, {br / 1024:.1f} KB with brotli (target: under 60 KB).",
+        "",
+        "Queries: every public page type runs at most 10 SQL queries, the same number on the demo content and "
+        "on a site twenty times larger: `tests/performance/test_query_counts.py` (a test, not a benchmark).",
+        "",
+    ]
+    if results["large"]:
+        large_single = results["large_single"]
+        lines += [
+            "### Large site",
+            "",
+            "The demo content plus `python manage.py make_large_site` (50 pages of 30 sections, 5,000 "
+            "photographs, 10,000 events, 20,000 related links), same servers and settings.",
+            "",
+        ]
+        lines += table(results["large"])
+        lines += [
+            "",
+            f"Single uncached overview requests on the large site: median {large_single['median']:.1f} ms, "
+            f"p95 {large_single['p95']:.1f} ms.",
+            "",
+        ]
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def write_doc(section):
+    text = DOC.read_text()
+    if BEGIN in text:
+        before, rest = text.split(BEGIN, 1)
+        text = before + section + rest.split(END, 1)[1]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    DOC.write_text(text)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--duration", type=int, default=10, help="Seconds of load per target (default 10).")
+    parser.add_argument("--connections", type=int, default=16, help="wrk's open connections (default 16).")
+    parser.add_argument("--single", type=int, default=200, help="Single uncached requests to time (default 200).")
+    parser.add_argument("--no-large", dest="large", action="store_false", help="Skip the large site.")
+    parser.add_argument("--no-write", dest="write", action="store_false", help="Print only; leave docs alone.")
+    args = parser.parse_args()
+    if not 1 <= args.duration <= 120 or not 1 <= args.single <= 10_000:
+        parser.error("--duration must be 1–120 seconds and --single 1–10,000 requests.")
+    ensure_wrk()
+    host = machine()
+    section = report(measure(args), args, host)
+    print(section)
+    if args.write:
+        write_doc(section)
+        print(f"\nWritten to {DOC.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
