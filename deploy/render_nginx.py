@@ -42,7 +42,8 @@ def render(
     *,
     server_name,
     media_root,
-    upstream="127.0.0.1:8001",
+    upstream=("127.0.0.1:8001",),
+    cache_dir="/var/cache/nginx/embassy",
     listen=None,
     http_listen="80",
     media_url="/media/",
@@ -59,7 +60,11 @@ def render(
     listen = listen or ("443" if tls else "80")
     port = listen.rsplit(":", 1)[-1]
     replacements = {
-        "@UPSTREAM@": upstream,
+        "@UPSTREAM@": "".join(
+            f"    server {address} max_fails=1 fail_timeout=5s;\n"
+            for address in ([upstream] if isinstance(upstream, str) else upstream)
+        ),
+        "@CACHE_DIR@": str(cache_dir),
         "@SERVER_NAME@": server_name,
         "@LISTEN@": f"listen {listen} ssl http2;" if tls else f"listen {listen};",
         "@TLS@": TLS.format(certificate=tls_certificate, key=tls_key) if tls else "",
@@ -85,7 +90,12 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--server-name", required=True, help="host name(s), as in DJANGO_ALLOWED_HOSTS")
     parser.add_argument("--media-root", required=True, help="the MEDIA_ROOT the site writes uploads to")
-    parser.add_argument("--upstream", default="127.0.0.1:8001", help="gunicorn's address (GUNICORN_BIND)")
+    parser.add_argument(
+        "--upstream",
+        action="append",
+        help="an app server's address (its GUNICORN_BIND); repeat for several (default 127.0.0.1:8001)",
+    )
+    parser.add_argument("--cache-dir", default="/var/cache/nginx/embassy", help="where nginx keeps cached pages")
     parser.add_argument("--listen", help="address:port or port for the site (default 443 with TLS, else 80)")
     parser.add_argument("--http-listen", default="80", help="with TLS: where plain HTTP is redirected from")
     parser.add_argument("--media-url", default="/media/")
@@ -95,7 +105,9 @@ def main(argv=None):
     parser.add_argument("--hsts-seconds", type=int, default=31_536_000)
     args = parser.parse_args(argv)
     try:
-        sys.stdout.write(render(**{key: value for key, value in vars(args).items()}))
+        options = vars(args)
+        options["upstream"] = options["upstream"] or ["127.0.0.1:8001"]
+        sys.stdout.write(render(**options))
     except ValueError as error:
         parser.error(str(error))
 

@@ -19,7 +19,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 
@@ -49,6 +49,21 @@ def wait_for_port(port, process, seconds=30):
     raise RuntimeError(f"Nothing listened on 127.0.0.1:{port} within {seconds} s")
 
 
+def database_url(root):
+    """A database of its own for a stack under ``root``: a file under ``root`` on SQLite, or, in the PostgreSQL
+    pass (DATABASE_URL=postgres://…), a new database on that same server."""
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{root / 'db.sqlite3'}"
+    import psycopg
+
+    parsed = urlsplit(server)
+    name = f"stack_{secrets.token_hex(6)}"
+    with psycopg.connect(urlunsplit(parsed._replace(path="/postgres")), autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parsed._replace(path=f"/{name}"))
+
+
 def production_environment(root, **overrides):
     """The environment `make serve` expects, with the database, media and static files under ``root``."""
     root.mkdir(parents=True, exist_ok=True)
@@ -60,7 +75,7 @@ def production_environment(root, **overrides):
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_ADMIN_URL": ADMIN_URL,
-            "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
+            "DATABASE_URL": database_url(root),
             "MEDIA_ROOT": str(root / "media"),
             "STATIC_ROOT": str(root / "static"),
             "DJANGO_BACKUP_DIR": str(root / "backups"),
@@ -199,6 +214,7 @@ def start_stack(root, gunicorn_workers=2, gunicorn_threads=4):
                 "--server-name", "127.0.0.1",
                 "--media-root", env["MEDIA_ROOT"],
                 "--upstream", f"127.0.0.1:{stack.gunicorn_port}",
+                "--cache-dir", str(nginx_root / "cache"),
                 "--listen", f"127.0.0.1:{stack.https_port}",
                 "--http-listen", f"127.0.0.1:{stack.http_port}",
                 "--tls-certificate", str(certificate),
