@@ -1,0 +1,106 @@
+"""Photographs on an S3-compatible object store (several app servers): moto's S3 server on loopback stands in
+for the bucket. Uploads, renditions, the URLs pages show, rollbacks and deletions all reach the bucket."""
+
+import subprocess
+import sys
+import urllib.request
+
+import boto3
+import pytest
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.urls import reverse
+
+from embassy.files import keep_files_only_on_commit
+from photos.models import Photo
+from tests.security.stack import free_port, wait_for_port
+
+from .files import sized_jpeg, upload
+
+pytestmark = pytest.mark.django_db
+
+BUCKET = "embassy-media"
+KEYS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
+
+
+@pytest.fixture(scope="module")
+def s3_server():
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, process)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+@pytest.fixture
+def bucket(s3_server, settings, monkeypatch):
+    for name, value in KEYS.items():
+        monkeypatch.setenv(name, value)
+    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1", **_lower(KEYS))
+    name = f"{BUCKET}-{free_port()}"
+    client.create_bucket(Bucket=name)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "embassy.s3.TransactionalS3Storage",
+            "OPTIONS": {
+                "bucket_name": name,
+                "endpoint_url": s3_server,
+                "region_name": "us-east-1",
+                "file_overwrite": False,
+                "default_acl": None,
+            },
+        },
+    }
+    return lambda: sorted(item["Key"] for item in client.list_objects_v2(Bucket=name).get("Contents", []))
+
+
+def _lower(keys):
+    return {name.lower(): value for name, value in keys.items()}
+
+
+def photo_form(image, **fields):
+    return {"image": image, "caption": "c", "credit": "Photo: x", "alt_text": "a", "status": "draft", **fields}
+
+
+def test_upload_stores_the_photograph_and_its_renditions_in_the_bucket(
+    bucket, staff_client, isolated_media, django_capture_on_commit_callbacks
+):
+    add = reverse("admin:photos_photo_add")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(add, photo_form(upload("summit.jpg", sized_jpeg((1400, 900)))))
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert sorted(photo.file_names()) == bucket()
+    assert len(bucket()) == 1 + 2 * 4  # the original and a WebP and a JPEG at four widths
+    assert not any(isolated_media.rglob("*.*")), "nothing was written to the local disk"
+
+    # The URLs a page shows fetch the very bytes from the store.
+    for name in photo.file_names():
+        url = default_storage.url(name)
+        assert url.startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(url, timeout=10) as fetched:
+            assert fetched.status == 200
+            assert fetched.read() == default_storage.open(name).read()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(reverse("admin:photos_photo_delete", args=[photo.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert bucket() == []
+
+
+def test_a_rolled_back_request_leaves_nothing_in_the_bucket(bucket):
+    # As in a request whose view fails after saving a file (embassy.files): the object is deleted again.
+    with pytest.raises(RuntimeError), keep_files_only_on_commit(), transaction.atomic():
+        name = default_storage.save("photos/half-saved.jpg", ContentFile(sized_jpeg((40, 30))))
+        assert bucket() == [name]
+        raise RuntimeError("the view failed after storing the file")
+    assert bucket() == []
