@@ -267,8 +267,17 @@ class Client:
         self.source = source
         self.cookies = {}
 
-    def request(self, method, path, body=None, headers=None, scheme="https", timeout=60):
-        if scheme == "https":
+    def request(self, method, path, body=None, headers=None, scheme="https", timeout=60, app_port=None):
+        headers = dict(headers or {})
+        if app_port:
+            # Straight to one app server, as nginx would pass the request on (TLS ended, the site's address).
+            connection = http.client.HTTPConnection(
+                "127.0.0.1", app_port, source_address=(self.source, 0), timeout=timeout
+            )
+            headers.setdefault("Host", f"127.0.0.1:{self.stack.https_port}")
+            headers.setdefault("X-Forwarded-Proto", "https")
+            headers.setdefault("X-Forwarded-For", self.source)
+        elif scheme == "https":
             connection = http.client.HTTPSConnection(
                 "127.0.0.1",
                 self.stack.https_port,
@@ -280,7 +289,6 @@ class Client:
             connection = http.client.HTTPConnection(
                 "127.0.0.1", self.stack.http_port, source_address=(self.source, 0), timeout=timeout
             )
-        headers = dict(headers or {})
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         try:
@@ -302,17 +310,17 @@ class Client:
     def get(self, path, **kwargs):
         return self.request("GET", path, **kwargs)
 
-    def post_form(self, path, data, referer=True, headers=None):
+    def post_form(self, path, data, referer=True, headers=None, **kwargs):
         headers = {
             "Content-Type": "application/x-www-form-urlencoded",
             **({"Referer": f"https://127.0.0.1:{self.stack.https_port}{path}"} if referer else {}),
             **(headers or {}),
         }
-        return self.request("POST", path, body=urlencode(data, doseq=True), headers=headers)
+        return self.request("POST", path, body=urlencode(data, doseq=True), headers=headers, **kwargs)
 
-    def form_data(self, path, form_selector="form"):
+    def form_data(self, path, form_selector="form", **kwargs):
         """The fields of a form as the browser would send them untouched (inputs, selects, textareas)."""
-        response = self.get(path)
+        response = self.get(path, **kwargs)
         assert response.status == 200, (path, response.status)
         form = response.soup().select_one(form_selector)
         data = {}
@@ -330,8 +338,8 @@ class Client:
                 data[name] = element.get("value", "")
         return data
 
-    def login(self, username=STAFF_USERNAME, password=STAFF_PASSWORD, headers=None):
+    def login(self, username=STAFF_USERNAME, password=STAFF_PASSWORD, headers=None, **kwargs):
         login_path = f"{self.stack.admin_url}login/"
-        data = self.form_data(login_path, "form#login-form")
+        data = self.form_data(login_path, "form#login-form", **kwargs)
         data.update({"username": username, "password": password, "next": self.stack.admin_url})
-        return self.post_form(login_path, data, headers=headers)
+        return self.post_form(login_path, data, headers=headers, **kwargs)
