@@ -85,3 +85,17 @@ def publisher_client(publisher):
     client = Client()
     client.force_login(publisher)
     return client
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright, one per test process: Playwright's synchronous API allows only one
+    running instance per thread, so every browser test (tests/browser, tests/security) shares this one."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.chromium import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()

@@ -2,24 +2,10 @@
 policy violation: the markdownx editor (typing, live preview), treebeard's drag and drop, the photo admin."""
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from .stack import STAFF_PASSWORD, STAFF_USERNAME
 
 pytestmark = [pytest.mark.browser, pytest.mark.deployment]
-
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class PolicyWatch:
