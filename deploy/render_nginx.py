@@ -13,6 +13,7 @@ Without --tls-certificate it listens on plain HTTP (for trying the stack on a la
 import argparse
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 TEMPLATE = Path(__file__).with_name("nginx-site.conf.template")
 
@@ -35,13 +36,37 @@ server {{
 }}
 """
 
+MEDIA_FROM_STORE = """\
+            # From the bucket (AWS_STORAGE_BUCKET_NAME): the same address, the object's bytes, none of the
+            # store's own headers.
+            rewrite ^{media_url}(.*)$ {bucket_path}$1 break;
+            proxy_pass {store};
+            proxy_http_version 1.1;
+            proxy_set_header Host {store_host};
+            proxy_set_header Authorization "";
+            proxy_set_header Cookie "";
+            proxy_hide_header Set-Cookie;
+            proxy_hide_header Cache-Control;
+            proxy_hide_header Content-Security-Policy;
+            proxy_hide_header Access-Control-Allow-Origin;
+            proxy_hide_header x-amz-id-2;
+            proxy_hide_header x-amz-request-id;
+            proxy_hide_header x-amzn-requestid;
+            proxy_hide_header x-amz-version-id;
+            proxy_hide_header x-amz-server-side-encryption;
+            proxy_ignore_headers Set-Cookie;
+            proxy_intercept_errors on;
+            error_page 403 404 =404 /media-not-found;
+"""
+
 HSTS = '            add_header Strict-Transport-Security "max-age={seconds}; includeSubDomains; preload" always;\n'
 
 
 def render(
     *,
     server_name,
-    media_root,
+    media_root=None,
+    media_store=None,
     upstream=("127.0.0.1:8001",),
     cache_dir="/var/cache/nginx/embassy",
     listen=None,
@@ -56,7 +81,23 @@ def render(
         raise ValueError("Give both --tls-certificate and --tls-key, or neither.")
     if not media_url.startswith("/") or not media_url.endswith("/"):
         raise ValueError("The media URL must start and end with a slash, like /media/.")
+    if bool(media_root) == bool(media_store):
+        raise ValueError("Give either --media-root (media on disk) or --media-store (media in a bucket).")
     tls = bool(tls_certificate)
+    if media_store:
+        store = urlsplit(media_store)
+        if store.scheme not in ("http", "https") or not store.path.strip("/"):
+            raise ValueError("--media-store is the bucket's address, like https://s3.example/embassy-media/.")
+        media_from_store = MEDIA_FROM_STORE.format(
+            media_url=media_url,
+            bucket_path="/" + store.path.strip("/") + "/",
+            store=f"{store.scheme}://{store.netloc}",
+            store_host=store.netloc,
+        )
+        media_from_disk = ""
+    else:
+        media_from_store = ""
+        media_from_disk = f"        alias {Path(media_root).resolve()}/;\n"
     listen = listen or ("443" if tls else "80")
     port = listen.rsplit(":", 1)[-1]
     replacements = {
@@ -77,7 +118,8 @@ def render(
         ),
         "@MEDIA_HSTS@": HSTS.format(seconds=hsts_seconds) if tls else "",
         "@MEDIA_URL@": media_url,
-        "@MEDIA_ROOT@": str(Path(media_root).resolve()),
+        "@MEDIA_FROM_DISK@": media_from_disk,
+        "@MEDIA_FROM_STORE@": media_from_store,
         "@MAX_BODY@": max_body,
     }
     text = TEMPLATE.read_text()
@@ -89,7 +131,10 @@ def render(
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--server-name", required=True, help="host name(s), as in DJANGO_ALLOWED_HOSTS")
-    parser.add_argument("--media-root", required=True, help="the MEDIA_ROOT the site writes uploads to")
+    parser.add_argument("--media-root", help="the MEDIA_ROOT the site writes uploads to (media on disk)")
+    parser.add_argument(
+        "--media-store", help="the bucket's address, e.g. https://s3.example/embassy-media/ (media in a bucket)"
+    )
     parser.add_argument(
         "--upstream",
         action="append",

@@ -41,6 +41,7 @@ class Cluster:
     redis_port: int
     certificate: Path
     key: Path
+    media_store: str | None = None
     app_ports: dict = field(default_factory=dict)
     processes: dict = field(default_factory=dict)
 
@@ -93,11 +94,12 @@ class Cluster:
         nginx_root = self.root / "nginx"
         nginx_root.mkdir(exist_ok=True)
         upstreams = [argument for port in self.app_ports.values() for argument in ("--upstream", f"127.0.0.1:{port}")]
+        media = ["--media-store", self.media_store] if self.media_store else ["--media-root", self.env["MEDIA_ROOT"]]
         site = subprocess.run(
             [
                 sys.executable, "deploy/render_nginx.py",
                 "--server-name", "127.0.0.1",
-                "--media-root", self.env["MEDIA_ROOT"],
+                *media,
                 *upstreams,
                 "--cache-dir", str(nginx_root / "cache"),
                 "--listen", f"127.0.0.1:{self.https_port}",
@@ -133,19 +135,21 @@ class Cluster:
             self.stop_process(name)
 
 
-def start_cluster(root, app_servers=("a", "b")):
+def start_cluster(root, app_servers=("a", "b"), media_store=None, https_port=None, **environment):
+    """``media_store``: the bucket's address when the media are in a bucket (``environment`` then holds the
+    AWS_* settings); nginx fetches /media/ from it."""
     for program in (NGINX, REDIS_SERVER, "openssl"):
         if not shutil.which(program):
             raise RuntimeError(f"{program} is not installed: `make nginx redis` installs it.")
     root.mkdir(parents=True, exist_ok=True)
     redis_port = free_port()
-    env = production_environment(root, REDIS_URL=f"redis://127.0.0.1:{redis_port}/0")
+    env = production_environment(root, REDIS_URL=f"redis://127.0.0.1:{redis_port}/0", **environment)
     if not env["DATABASE_URL"].startswith("postgres"):
         raise RuntimeError(
             "The cluster runs on PostgreSQL: run it with DATABASE_URL=postgres://… (make test-postgres)."
         )
     certificate, key = make_certificate(root)
-    cluster = Cluster(root, env, free_port(), free_port(), redis_port, certificate, key)
+    cluster = Cluster(root, env, https_port or free_port(), free_port(), redis_port, certificate, key, media_store)
     try:
         # Redis first: saving content (load_demo) retires cached pages there.
         cluster.start_redis()

@@ -1,11 +1,8 @@
 """Photographs on an S3-compatible object store (several app servers): moto's S3 server on loopback stands in
 for the bucket. Uploads, renditions, the URLs pages show, rollbacks and deletions all reach the bucket."""
 
-import subprocess
-import sys
 import urllib.request
 
-import boto3
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -14,37 +11,28 @@ from django.urls import reverse
 
 from embassy.files import keep_files_only_on_commit
 from photos.models import Photo
-from tests.security.stack import free_port, wait_for_port
+from tests.s3 import KEYS, bucket_keys, s3_client
+from tests.s3 import s3_server as moto_server
+from tests.security.stack import free_port
 
 from .files import sized_jpeg, upload
 
 pytestmark = pytest.mark.django_db
 
 BUCKET = "embassy-media"
-KEYS = {"AWS_ACCESS_KEY_ID": "testing", "AWS_SECRET_ACCESS_KEY": "testing"}
 
 
 @pytest.fixture(scope="module")
 def s3_server():
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port, process)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=15)
+    with moto_server() as address:
+        yield address
 
 
 @pytest.fixture
 def bucket(s3_server, settings, monkeypatch):
     for name, value in KEYS.items():
         monkeypatch.setenv(name, value)
-    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1", **_lower(KEYS))
+    client = s3_client(s3_server)
     name = f"{BUCKET}-{free_port()}"
     client.create_bucket(Bucket=name)
     settings.STORAGES = {
@@ -60,11 +48,7 @@ def bucket(s3_server, settings, monkeypatch):
             },
         },
     }
-    return lambda: sorted(item["Key"] for item in client.list_objects_v2(Bucket=name).get("Contents", []))
-
-
-def _lower(keys):
-    return {name.lower(): value for name, value in keys.items()}
+    return lambda: bucket_keys(client, name)
 
 
 def photo_form(image, **fields):
