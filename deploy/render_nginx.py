@@ -59,6 +59,21 @@ MEDIA_FROM_STORE = """\
             error_page 403 404 =404 /media-not-found;
 """
 
+STATIC = """\
+    # Static files from STATIC_ROOT (collectstatic's output, the same release on every machine). Their
+    # names carry a hash of their content, so they are cached for ever; whitenoise's .gz copies are sent
+    # to browsers that accept them.
+    location {static_url} {{
+        alias {static_root}/;
+        autoindex off;
+        gzip_static on;
+        limit_except GET {{ deny all; }}
+        add_header Cache-Control "public, max-age=31536000, immutable" always;
+        add_header X-Content-Type-Options "nosniff" always;
+{hsts}    }}
+
+"""
+
 HSTS = '            add_header Strict-Transport-Security "max-age={seconds}; includeSubDomains; preload" always;\n'
 
 
@@ -67,6 +82,8 @@ def render(
     server_name,
     media_root=None,
     media_store=None,
+    static_root=None,
+    static_url="/static/",
     upstream=("127.0.0.1:8001",),
     cache_dir="/var/cache/nginx/embassy",
     listen=None,
@@ -118,6 +135,15 @@ def render(
         ),
         "@MEDIA_HSTS@": HSTS.format(seconds=hsts_seconds) if tls else "",
         "@MEDIA_URL@": media_url,
+        "@STATIC@": (
+            STATIC.format(
+                static_url=static_url,
+                static_root=Path(static_root).resolve(),
+                hsts=HSTS.format(seconds=hsts_seconds).replace("            ", "        ", 1) if tls else "",
+            )
+            if static_root
+            else ""
+        ),
         "@MEDIA_FROM_DISK@": media_from_disk,
         "@MEDIA_FROM_STORE@": media_from_store,
         "@MAX_BODY@": max_body,
@@ -144,6 +170,8 @@ def main(argv=None):
     parser.add_argument("--listen", help="address:port or port for the site (default 443 with TLS, else 80)")
     parser.add_argument("--http-listen", default="80", help="with TLS: where plain HTTP is redirected from")
     parser.add_argument("--media-url", default="/media/")
+    parser.add_argument("--static-root", help="STATIC_ROOT: nginx serves /static/ from it (else the app servers do)")
+    parser.add_argument("--static-url", default="/static/")
     parser.add_argument("--max-body", default="25m", help="nginx client_max_body_size")
     parser.add_argument("--tls-certificate")
     parser.add_argument("--tls-key")

@@ -100,6 +100,7 @@ class Cluster:
                 sys.executable, "deploy/render_nginx.py",
                 "--server-name", "127.0.0.1",
                 *media,
+                "--static-root", self.env["STATIC_ROOT"],
                 *upstreams,
                 "--cache-dir", str(nginx_root / "cache"),
                 "--listen", f"127.0.0.1:{self.https_port}",

@@ -8,6 +8,7 @@ of visitors and nobody notices; Redis restarts and the site goes on.
 import secrets
 import threading
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -52,6 +53,13 @@ def test_two_app_servers_share_content_sessions_and_media_and_survive_failures(c
     assert "Summit on the cluster" not in visitor.get("/events/", app_port=b).text
     assert "Summit on the cluster" not in visitor.get("/events/").text
     assert visitor.get("/events/").header("X-Cache-Status") == "HIT"
+
+    # Static files come from nginx's disk, cached for ever.
+    stylesheet = visitor.get("/").soup().select_one("link[rel=stylesheet]")["href"]
+    static = visitor.get(stylesheet, headers={"Accept-Encoding": "identity"})
+    assert static.status == 200 and "immutable" in static.header("Cache-Control")
+    assert static.body == (Path(cluster.env["STATIC_ROOT"]) / stylesheet.removeprefix("/static/")).read_bytes()
+    assert static.header("X-Cache-Status") is None  # not passed to an app server at all
 
     # A staff member signs in through A and is signed in through B as well.
     staff = cluster.client()
