@@ -2,7 +2,7 @@
 # A private PostgreSQL cluster on loopback for the test suite's PostgreSQL pass.
 #
 #   scripts/test-postgres.sh start   # prints the DATABASE_URL to use
-#   scripts/test-postgres.sh stop
+#   scripts/test-postgres.sh stop    # stops it and deletes its data
 #
 # Debian's postgresql package provides the programs; the cluster is our own (data under PG_ROOT, owned
 # by the `postgres` user when run as root, by the current user otherwise), on 127.0.0.1:PG_PORT only.
@@ -43,9 +43,12 @@ start)
     echo "postgres://embassy@127.0.0.1:$PG_PORT/embassy"
     ;;
 stop)
+    # Stopped and thrown away: the next pass starts from an empty cluster (initdb takes seconds), and the
+    # databases the tests made do not pile up.
     if [ -f "$PG_ROOT/data/PG_VERSION" ]; then
         as_owner "$PG_BIN/pg_ctl" --pgdata="$PG_ROOT/data" --mode=fast stop >/dev/null 2>&1 || true
     fi
+    rm -rf "$PG_ROOT"
     ;;
 *)
     echo "usage: $0 start|stop" >&2
