@@ -89,12 +89,19 @@ def publisher_client(publisher):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium through Playwright, one per test process: Playwright's synchronous API allows only one
-    running instance per thread, so every browser test (tests/browser, tests/security) shares this one."""
+    """Debian's Chromium, one per test process: Playwright allows one running sync API per thread.
+
+    Playwright's synchronous API keeps an event loop running in this thread, and Django
+    refuses ORM calls from a thread with a running loop unless told that this is intended.
+    The tests are synchronous and only read or prepare rows between browser steps, so it is.
+    """
+    import os
+
     from playwright.sync_api import sync_playwright
 
     from tests.browser.chromium import launch
 
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         chromium = launch(playwright)
         yield chromium

@@ -16,8 +16,6 @@ from django.core.management import call_command
 
 from tests.browser.chromium import DESKTOP
 
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 STAFF_USERNAME = "editor"
 STAFF_PASSWORD = "a-long-browser-test-password"
