@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-dev run serve test lint format browser nginx screenshots bench clean
+.PHONY: install install-dev run serve test test-postgres postgres redis lint format browser nginx screenshots bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,26 @@ test: install-dev browser nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest
+
+## Debian's PostgreSQL and Redis for the PostgreSQL pass and the cluster test. The tests run their own
+## servers on loopback; the packages' own services are not needed.
+postgres:
+	@if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then \
+		echo "Installing Debian's postgresql for the PostgreSQL pass"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql; \
+	fi
+
+redis:
+	@if ! command -v redis-server >/dev/null; then \
+		echo "Installing Debian's redis-server for the cluster test"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq redis-server; \
+	fi
+
+## make test-postgres: the whole suite again on PostgreSQL (a private cluster on 127.0.0.1, see
+## scripts/test-postgres.sh), plus the tests that only make sense there (backups with pg_dump, the cluster).
+test-postgres: install-dev browser nginx postgres redis
+	DATABASE_URL=$$(scripts/test-postgres.sh start) $(BIN)/python -m pytest -n 2; \
+		status=$$?; scripts/test-postgres.sh stop; exit $$status
 
 ## make screenshots: refresh docs/screenshots/ from the demo content (own temporary database and server)
 screenshots: install-dev browser

@@ -77,10 +77,14 @@ def discard_unless_committed(storage, name):
         pending.add(storage, name)
 
 
-class TransactionalFileSystemStorage(FileSystemStorage):
-    """The media storage: an ordinary file system storage whose writes are tied to the current transaction."""
+class TransactionalStorageMixin:
+    """Ties every write of a storage to the current transaction (put it before the storage class)."""
 
     def _save(self, name, content):
         name = super()._save(name, content)
         discard_unless_committed(self, name)
         return name
+
+
+class TransactionalFileSystemStorage(TransactionalStorageMixin, FileSystemStorage):
+    """The media storage on one machine: files under MEDIA_ROOT, writes tied to the current transaction."""

@@ -172,6 +172,28 @@ STORAGES = {
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
+# Several app servers: photographs and renditions in an S3-compatible bucket they all share
+# (docs/deploy.md). The credentials are read by boto3 from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "embassy.s3.TransactionalS3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Served to visitors at a public address (the bucket itself, a CDN, or nginx proxying to it);
+            # without one, URLs are signed and expire.
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "url_protocol": os.environ.get("AWS_S3_URL_PROTOCOL", "https:"),
+            "querystring_auth": env_bool("AWS_QUERYSTRING_AUTH", not os.environ.get("AWS_S3_CUSTOM_DOMAIN")),
+            # Two uploads of "photo.jpg" get two objects, as on disk; an object is never overwritten.
+            "file_overwrite": False,
+            "default_acl": None,
+            "object_parameters": {"CacheControl": "public, max-age=2592000"},
+        },
+    }
+
 # The editor's preview and the public page go through the same sanitising renderer.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "embassy.markdown.render_markdown"
 
@@ -282,11 +304,36 @@ CACHE_BACKENDS = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
     "dummy": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "file": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(BASE_DIR / ".cache")),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
-_cache_choice = os.environ.get("DJANGO_CACHE", "locmem").strip().lower()
+# gunicorn runs several worker processes: without Redis, production shares its cache through files, so that
+# an edit handled by one worker retires the cached pages of all of them. Development runs one process.
+_cache_choice = os.environ.get("DJANGO_CACHE", "locmem" if DEBUG else "file").strip().lower()
 if _cache_choice not in CACHE_BACKENDS:
     raise ImproperlyConfigured(f"DJANGO_CACHE must be one of {', '.join(CACHE_BACKENDS)}, not {_cache_choice!r}.")
 CACHES = {"default": CACHE_BACKENDS[_cache_choice]}
+# Several app servers share one Redis: the page cache (so an edit retires cached pages on every server),
+# sessions and login throttling.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "embassy"),
+        # A Redis restart drops open connections; a short timeout and a retry keep a request from hanging.
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2, "retry_on_timeout": True},
+    }
+    # Sessions are read from Redis and written through to the database, so a Redis restart or eviction
+    # logs nobody out (cached_db rather than cache: staff sessions are few and losing them mid-edit costs
+    # more than one extra write per request).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    # Failed-login counts in Redis: every app server counts the same failures. A Redis restart forgets
+    # them, which at worst gives an attacker another five attempts.
+    AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 
 LOGGING = {
     "version": 1,

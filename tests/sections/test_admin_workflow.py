@@ -405,11 +405,22 @@ def test_a_failure_midway_through_saving_leaves_the_previous_version_intact(publ
     page = make_page(slug="overview")
     section = make_section(page, "Summits", body="Safe text.")
     make_link(section, "Kept link", "https://kept.example/")
+    # The database refuses the second link, as a full disk would, after the section itself was written.
     with connection.cursor() as cursor:
-        cursor.execute(
-            "CREATE TRIGGER refuse_link BEFORE INSERT ON sections_relatedlink WHEN NEW.title = 'Boom' "
-            "BEGIN SELECT RAISE(ABORT, 'disk full'); END;"
-        )
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "CREATE TRIGGER refuse_link BEFORE INSERT ON sections_relatedlink WHEN NEW.title = 'Boom' "
+                "BEGIN SELECT RAISE(ABORT, 'disk full'); END;"
+            )
+        else:
+            cursor.execute(
+                "CREATE FUNCTION refuse_link() RETURNS trigger AS $$ BEGIN "
+                "IF NEW.title = 'Boom' THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
+            )
+            cursor.execute(
+                "CREATE TRIGGER refuse_link BEFORE INSERT ON sections_relatedlink "
+                "FOR EACH ROW EXECUTE FUNCTION refuse_link()"
+            )
     client = Client(raise_request_exception=False)
     client.force_login(publisher)
     data = form_data(client.get(change_url(section)))

@@ -19,7 +19,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 
@@ -49,6 +49,21 @@ def wait_for_port(port, process, seconds=30):
     raise RuntimeError(f"Nothing listened on 127.0.0.1:{port} within {seconds} s")
 
 
+def database_url(root):
+    """A database of its own for a stack under ``root``: a file under ``root`` on SQLite, or, in the PostgreSQL
+    pass (DATABASE_URL=postgres://…), a new database on that same server."""
+    server = os.environ.get("DATABASE_URL", "")
+    if not server.startswith(("postgres://", "postgresql://")):
+        return f"sqlite:///{root / 'db.sqlite3'}"
+    import psycopg
+
+    parsed = urlsplit(server)
+    name = f"stack_{secrets.token_hex(6)}"
+    with psycopg.connect(urlunsplit(parsed._replace(path="/postgres")), autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    return urlunsplit(parsed._replace(path=f"/{name}"))
+
+
 def production_environment(root, **overrides):
     """The environment `make serve` expects, with the database, media and static files under ``root``."""
     root.mkdir(parents=True, exist_ok=True)
@@ -60,7 +75,7 @@ def production_environment(root, **overrides):
             "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
             "DJANGO_ADMIN_URL": ADMIN_URL,
-            "DATABASE_URL": f"sqlite:///{root / 'db.sqlite3'}",
+            "DATABASE_URL": database_url(root),
             "MEDIA_ROOT": str(root / "media"),
             "STATIC_ROOT": str(root / "static"),
             "DJANGO_BACKUP_DIR": str(root / "backups"),
@@ -199,6 +214,7 @@ def start_stack(root, gunicorn_workers=2, gunicorn_threads=4):
                 "--server-name", "127.0.0.1",
                 "--media-root", env["MEDIA_ROOT"],
                 "--upstream", f"127.0.0.1:{stack.gunicorn_port}",
+                "--cache-dir", str(nginx_root / "cache"),
                 "--listen", f"127.0.0.1:{stack.https_port}",
                 "--http-listen", f"127.0.0.1:{stack.http_port}",
                 "--tls-certificate", str(certificate),
@@ -251,8 +267,17 @@ class Client:
         self.source = source
         self.cookies = {}
 
-    def request(self, method, path, body=None, headers=None, scheme="https", timeout=60):
-        if scheme == "https":
+    def request(self, method, path, body=None, headers=None, scheme="https", timeout=60, app_port=None):
+        headers = dict(headers or {})
+        if app_port:
+            # Straight to one app server, as nginx would pass the request on (TLS ended, the site's address).
+            connection = http.client.HTTPConnection(
+                "127.0.0.1", app_port, source_address=(self.source, 0), timeout=timeout
+            )
+            headers.setdefault("Host", f"127.0.0.1:{self.stack.https_port}")
+            headers.setdefault("X-Forwarded-Proto", "https")
+            headers.setdefault("X-Forwarded-For", self.source)
+        elif scheme == "https":
             connection = http.client.HTTPSConnection(
                 "127.0.0.1",
                 self.stack.https_port,
@@ -264,7 +289,6 @@ class Client:
             connection = http.client.HTTPConnection(
                 "127.0.0.1", self.stack.http_port, source_address=(self.source, 0), timeout=timeout
             )
-        headers = dict(headers or {})
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
         try:
@@ -286,17 +310,17 @@ class Client:
     def get(self, path, **kwargs):
         return self.request("GET", path, **kwargs)
 
-    def post_form(self, path, data, referer=True, headers=None):
+    def post_form(self, path, data, referer=True, headers=None, **kwargs):
         headers = {
             "Content-Type": "application/x-www-form-urlencoded",
             **({"Referer": f"https://127.0.0.1:{self.stack.https_port}{path}"} if referer else {}),
             **(headers or {}),
         }
-        return self.request("POST", path, body=urlencode(data, doseq=True), headers=headers)
+        return self.request("POST", path, body=urlencode(data, doseq=True), headers=headers, **kwargs)
 
-    def form_data(self, path, form_selector="form"):
+    def form_data(self, path, form_selector="form", **kwargs):
         """The fields of a form as the browser would send them untouched (inputs, selects, textareas)."""
-        response = self.get(path)
+        response = self.get(path, **kwargs)
         assert response.status == 200, (path, response.status)
         form = response.soup().select_one(form_selector)
         data = {}
@@ -314,8 +338,8 @@ class Client:
                 data[name] = element.get("value", "")
         return data
 
-    def login(self, username=STAFF_USERNAME, password=STAFF_PASSWORD, headers=None):
+    def login(self, username=STAFF_USERNAME, password=STAFF_PASSWORD, headers=None, **kwargs):
         login_path = f"{self.stack.admin_url}login/"
-        data = self.form_data(login_path, "form#login-form")
+        data = self.form_data(login_path, "form#login-form", **kwargs)
         data.update({"username": username, "password": password, "next": self.stack.admin_url})
-        return self.post_form(login_path, data, headers=headers)
+        return self.post_form(login_path, data, headers=headers, **kwargs)

@@ -3,6 +3,7 @@
 import json
 import subprocess
 import sys
+import tarfile
 
 import pytest
 
@@ -71,6 +72,16 @@ def test_a_backup_taken_during_writes_restores_into_an_empty_installation(live, 
         writer.wait(timeout=120)
     assert writer.returncode == 0, writer.stderr.read()
     assert archive.endswith(".tar.gz") and "embassy-backup-" in archive
+    # On PostgreSQL (the suite's second pass) the snapshot is pg_dump's, on SQLite the online backup API's.
+    on_postgres = live["DATABASE_URL"].startswith("postgres")
+    with tarfile.open(archive) as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))
+        assert manifest["database"] == {
+            "vendor": "postgresql" if on_postgres else "sqlite",
+            "file": "database.pgdump" if on_postgres else "database.sqlite3",
+            "sha256": manifest["database"]["sha256"],
+        }
+        assert tar.extractfile(manifest["database"]["file"]).read(5) == (b"PGDMP" if on_postgres else b"SQLit")
 
     fresh = production_environment(tmp_path / "fresh")
     result = manage(fresh, "restore", archive)

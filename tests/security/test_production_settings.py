@@ -50,3 +50,35 @@ def test_make_serve_refuses_development_settings(production_env):
     del production_env["DJANGO_DEBUG"]
     result = manage(production_env, "check", "--deploy", "--fail-level", "WARNING", check=False)
     assert result.returncode != 0 and "DEBUG" in result.stderr
+
+
+def test_check_deploy_is_clean_for_several_app_servers_too(production_env):
+    # The multi-machine environment of docs/deploy.md: Redis for cache, sessions and login throttling, media
+    # in a bucket. `check` connects to neither, so the addresses need not answer.
+    production_env.update(
+        {
+            "REDIS_URL": "redis://127.0.0.1:1/0",
+            "AWS_STORAGE_BUCKET_NAME": "embassy-media",
+            "AWS_S3_ENDPOINT_URL": "http://127.0.0.1:1",
+            "AWS_S3_CUSTOM_DOMAIN": "www.embassy.example/media",
+        }
+    )
+    result = manage(production_env, "check", "--deploy", "--fail-level", "DEBUG", check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip() == "System check identified no issues (0 silenced)."
+    shown = manage(
+        production_env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings; from django.core.files.storage import storages;"
+        "print(settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE, settings.AXES_HANDLER,"
+        " type(storages['default']).__name__, storages['default'].url('photos/a.jpg'))",
+    ).stdout.split()
+    assert shown == [
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cached_db",
+        "axes.handlers.cache.AxesCacheHandler",
+        "TransactionalS3Storage",
+        "https://www.embassy.example/media/photos/a.jpg",
+    ]
