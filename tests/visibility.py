@@ -4,6 +4,7 @@ When a new public surface is added (a feed, the search, the sitemap), add it
 here: every visibility test then covers it.
 """
 
+from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from events.models import Event
@@ -11,7 +12,8 @@ from sections.models import Section
 
 
 def public_urls():
-    urls = [reverse("sections:home"), reverse("events:list")]
+    urls = [reverse("sections:home"), reverse("events:list"), reverse("sitemap"), reverse("updates_feed"),
+            reverse("events:feed"), reverse("events:calendar"), reverse("photos:credits")]  # fmt: skip
     urls += [page.get_absolute_url() for page in Section.objects.pages().public()]
     urls += [event.get_absolute_url() for event in Event.objects.public()]
     return urls
@@ -31,6 +33,11 @@ def assert_nowhere_public(client, *texts):
     for url, html in public_html(client).items():
         for text in texts:
             assert text not in html, f"{text!r} is public at {url}"
+    for text in texts:
+        # Search: what the results list shows (the page itself repeats the query).
+        page = BeautifulSoup(client.get(reverse("search:results"), {"q": text}).content.decode(), "html.parser")
+        results = " ".join(result.get_text(" ") for result in page.select(".search-results"))
+        assert text not in results, f"{text!r} is found by search"
 
 
 def assert_somewhere_public(client, text):
