@@ -6,8 +6,6 @@ temporary folder, and stopped by :meth:`Cluster.stop`. Media are on a folder bot
 NFS mount or, with AWS_STORAGE_BUCKET_NAME, a bucket would be).
 """
 
-import getpass
-import os
 import shutil
 import subprocess
 import sys
@@ -17,7 +15,6 @@ from pathlib import Path
 
 from tests.security.stack import (
     NGINX,
-    NGINX_MAIN,
     REPO,
     STAFF_PASSWORD,
     STAFF_USERNAME,
@@ -26,6 +23,7 @@ from tests.security.stack import (
     make_certificate,
     manage,
     production_environment,
+    start_nginx,
     wait_for_port,
 )
 
@@ -110,14 +108,7 @@ class Cluster:
             ],
             cwd=REPO, check=True, capture_output=True, text=True,
         ).stdout  # fmt: skip
-        (nginx_root / "site.conf").write_text(site)
-        user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
-        (nginx_root / "nginx.conf").write_text(NGINX_MAIN.format(root=nginx_root, user=user))
-        nginx = subprocess.Popen(
-            [NGINX, "-p", str(nginx_root), "-e", str(nginx_root / "error.log"), "-c", str(nginx_root / "nginx.conf")],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        nginx = start_nginx(nginx_root, site)
         self.processes["nginx"] = nginx
         wait_for_port(self.https_port, nginx)
 

@@ -135,6 +135,19 @@ http {{
 """
 
 
+def start_nginx(nginx_root, site):
+    """Start Debian's nginx as the current user, with ``site`` (a rendered deploy/ config) in ``nginx_root``."""
+    (nginx_root / "site.conf").write_text(site)
+    # Started as root (as in CI), nginx's workers would switch to "nobody", who cannot read our folder.
+    user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
+    (nginx_root / "nginx.conf").write_text(NGINX_MAIN.format(root=nginx_root, user=user))
+    return subprocess.Popen(
+        [NGINX, "-p", str(nginx_root), "-e", str(nginx_root / "error.log"), "-c", str(nginx_root / "nginx.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
 @dataclass
 class Stack:
     root: Path
@@ -222,15 +235,7 @@ def start_stack(root, gunicorn_workers=2, gunicorn_threads=4):
             ],
             cwd=REPO, check=True, capture_output=True, text=True,
         ).stdout  # fmt: skip
-        (nginx_root / "site.conf").write_text(site)
-        # Started as root (as in CI), nginx's workers would switch to "nobody", who cannot read our folder.
-        user = f"user {getpass.getuser()};" if os.geteuid() == 0 else ""
-        (nginx_root / "nginx.conf").write_text(NGINX_MAIN.format(root=nginx_root, user=user))
-        nginx = subprocess.Popen(
-            [NGINX, "-p", str(nginx_root), "-e", str(nginx_root / "error.log"), "-c", str(nginx_root / "nginx.conf")],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        nginx = start_nginx(nginx_root, site)
         stack.processes.append(nginx)
         wait_for_port(stack.https_port, nginx)
     except BaseException:
