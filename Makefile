@@ -87,7 +87,7 @@ screenshots: install-dev browser
 
 ## make bench: the public pages under load (gunicorn, production settings, wrk) on the demo content and a large
 ## site, against a static file of the same size; installs Debian's wrk when missing; writes docs/performance.md
-bench: install
+bench: install nginx
 	$(BIN)/python bench/run.py
 
 lint: install-dev

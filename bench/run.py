@@ -16,7 +16,10 @@ deploy/gunicorn.conf.py:
    seconds with ``--connections`` connections; requests/s, p50 and p99 are printed;
 4. single uncached overview requests, one after another over one connection;
 5. the overview's page weight: HTML, CSS and JavaScript, gzip and brotli compressed;
-6. the dynamic targets again on a large site (``make_large_site``).
+6. nginx in front, configured by deploy/render_nginx.py as in production (TLS, static files
+   from STATIC_ROOT, the one-second micro-cache for public pages): the overview page through
+   nginx against the same-size static file served by nginx itself;
+7. the dynamic targets again on a large site (``make_large_site``).
 
 Requests carry ``X-Forwarded-Proto: https``, as nginx sends them (deploy/), so that the
 production HTTPS redirect does not answer instead of the page.
@@ -33,6 +36,7 @@ import re
 import secrets
 import shutil
 import socket
+import ssl
 import statistics
 import subprocess
 import sys
@@ -46,6 +50,9 @@ BEGIN, END = "<!-- bench/run.py: begin -->", "<!-- bench/run.py: end -->"
 HEADERS = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
 OVERVIEW = "/overview-of-japan-us-relations/"
 STATIC_COPY = "bench-overview.html"
+
+sys.path.insert(0, str(ROOT))
+from tests.security.stack import make_certificate, start_nginx, wait_for_port  # noqa: E402
 
 
 def run(*args, env=None, **kwargs):
@@ -84,6 +91,7 @@ def environment(root, **overrides):
             "MEDIA_ROOT": str(root / "media"),
             "STATIC_ROOT": str(root / "static"),
             "DJANGO_BACKUP_DIR": str(root / "backups"),
+            "DJANGO_CACHE_DIR": str(root / "cache"),
             "DJANGO_LOG_LEVEL": "WARNING",
             **overrides,
         }
@@ -92,7 +100,8 @@ def environment(root, **overrides):
 
 
 @contextlib.contextmanager
-def server(env, cache="locmem"):
+def server(env, cache="file"):
+    """gunicorn as in production; ``cache`` is DJANGO_CACHE: "file" (production's default), or "dummy"."""
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "--config", "deploy/gunicorn.conf.py"],
@@ -115,7 +124,47 @@ def server(env, cache="locmem"):
             time.sleep(0.1)
         yield f"http://127.0.0.1:{port}"
     finally:
-        process.terminate()
+        stop(process)
+
+
+def stop(process):
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def nginx_in_front(root, app_base):
+    """nginx as deploy/ configures it in production (TLS, static files from disk, micro-cache) before the app."""
+    nginx_root = root / "nginx"
+    nginx_root.mkdir()
+    certificate, key = make_certificate(nginx_root)
+    port = free_port()
+    site = run(
+        *[
+            sys.executable, "deploy/render_nginx.py",
+            "--server-name", "127.0.0.1",
+            "--media-root", str(root / "media"),
+            "--static-root", str(root / "static"),
+            "--upstream", app_base.removeprefix("http://"),
+            "--cache-dir", str(nginx_root / "cache"),
+            "--listen", f"127.0.0.1:{port}",
+            "--http-listen", f"127.0.0.1:{free_port()}",
+            "--tls-certificate", str(certificate),
+            "--tls-key", str(key),
+        ],
+        capture_output=True, text=True,
+    ).stdout  # fmt: skip
+    process = start_nginx(nginx_root, site)
+    try:
+        wait_for_port(port, process)
+        yield f"https://127.0.0.1:{port}", ssl.create_default_context(cafile=str(certificate))
+    finally:
+        stop(process)
+
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
@@ -123,9 +172,11 @@ def server(env, cache="locmem"):
             process.wait(timeout=10)
 
 
-def get(base, path, connection=None):
+def get(base, path, connection=None, tls=None):
     own = connection is None
-    if own:
+    if own and tls is not None:
+        connection = http.client.HTTPSConnection(base.removeprefix("https://"), timeout=30, context=tls)
+    elif own:
         connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
     try:
         connection.request("GET", path, headers=HEADERS)
@@ -232,6 +283,14 @@ def measure(args):
                 results["demo"].append(("warm", name, path, wrk(base, path, args.duration, args.connections, 2)))
             results["static"] = wrk(base, static_path, args.duration, args.connections, 2)
             results["weight"] = page_weight(base, overview_html)
+            with nginx_in_front(root, base) as (front, tls):
+                assert get(front, static_path, tls=tls) == overview_html  # served from disk by nginx
+                assert get(front, OVERVIEW, tls=tls) == overview_html
+                load = dict(duration=args.duration, connections=args.connections, threads=2)
+                results["nginx"] = [
+                    ("overview", OVERVIEW, wrk(front, OVERVIEW, **load)),
+                    ("static file, same size", static_path, wrk(front, static_path, **load)),
+                ]
         with server(env, cache="dummy") as base:
             for name, path in targets:
                 results["demo"].append(("uncached", name, path, wrk(base, path, args.duration, args.connections, 2)))
@@ -301,7 +360,8 @@ def report(results, args, host):
         "machine), `DJANGO_DEBUG=0`, SQLite in a temporary folder, static files collected and served by "
         "WhiteNoise; wrk on the same machine, over loopback, "
         f"`wrk -t2 -c{args.connections} -d{args.duration}s --latency` per target. *Warm*: the production "
-        "server, page cache on, each page requested once before. *Uncached*: a second server with "
+        "server with production's page cache (Django's file-based cache, shared by the gunicorn workers), "
+        "each page requested once before. *Uncached*: a second server with "
         "`DJANGO_CACHE=dummy`, so every request is a full render (the cache is, in effect, cleared before "
         "each request). The static file holds exactly the overview page's HTML "
         f"({results['overview_bytes']:,} bytes), written into STATIC_ROOT and served by the same server.",
@@ -349,6 +409,27 @@ def report(results, args, host):
         "",
         "Queries: every public page type runs at most 10 SQL queries, the same number on the demo content and "
         "on a site twenty times larger: `tests/performance/test_query_counts.py` (a test, not a benchmark).",
+        "",
+    ]
+    nginx_page, nginx_static = (figures for _, _, figures in results["nginx"])
+    lines += [
+        "### Through nginx",
+        "",
+        "nginx in front of the same production server, configured by `deploy/render_nginx.py` as in production "
+        "(HTTPS, static files read from STATIC_ROOT by nginx itself, public pages kept for one second in its "
+        "micro-cache); Debian's nginx with one worker process, wrk over HTTPS on keep-alive connections.",
+        "",
+        "| target | requests/s | p50 (ms) | p99 (ms) |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {name} (`{path}`) | {figures['rps']:,.0f} | {figures['p50']:.2f} | {figures['p99']:.2f} |"
+        for name, path, figures in results["nginx"]
+    ]
+    lines += [
+        "",
+        f"**Overview through nginx / static file through nginx: {nginx_page['rps'] / nginx_static['rps']:.0%}** "
+        "(target: at least 50%).",
         "",
     ]
     if results["large"]:

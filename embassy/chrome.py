@@ -2,7 +2,8 @@
 
 They change rarely and appear on every page, so they are built once and kept in
 the cache for the current content generation (see :mod:`embassy.pagecache`),
-or until the next scheduled publication of a navigation page.
+or until the next scheduled change anywhere on the site (at or before the next one
+of a navigation page).
 """
 
 import math
@@ -11,10 +12,9 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.core.signals import request_started
-from django.db.models import Min, Q
 from django.utils import timezone
 
-from .pagecache import current_generation
+from .pagecache import current_generation, next_scheduled_change
 
 CACHE_KEY = "site-chrome:{generation}"
 LONGEST_CACHE_SECONDS = 3600
@@ -63,18 +63,6 @@ def build_site_chrome():
     )
 
 
-def next_page_schedule(now):
-    """The next moment a page is scheduled to appear or disappear, or None."""
-    from sections.models import Section
-
-    upcoming = Section.objects.pages().aggregate(
-        next_publish=Min("publish_at", filter=Q(publish_at__gt=now)),
-        next_unpublish=Min("unpublish_at", filter=Q(unpublish_at__gt=now)),
-    )
-    moments = [moment for moment in upcoming.values() if moment]
-    return min(moments) if moments else None
-
-
 # A page asks for the chrome several times (title, header, footer): within one request it is read from
 # the cache, or built, once. Forgotten when the next request starts, and whenever the generation moves on.
 _this_request = threading.local()
@@ -105,7 +93,8 @@ def _cached_site_chrome(now, generation):
     if cached is not None and (cached[1] is None or now < cached[1]):
         return cached
     chrome = build_site_chrome()
-    valid_until = next_page_schedule(now)
+    # The next scheduled change anywhere is at or before the next change to the navigation's pages.
+    valid_until = next_scheduled_change(now)
     timeout = LONGEST_CACHE_SECONDS
     if valid_until is not None:
         timeout = max(1, min(LONGEST_CACHE_SECONDS, math.ceil((valid_until - now).total_seconds())))

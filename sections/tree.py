@@ -3,12 +3,11 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils import timezone
 
 from embassy.models import Status
 from events.models import Event
-from photos.models import Photo, PhotoPlacement
+from photos.models import PhotoPlacement
 
 from .models import RelatedLink, Section
 from .numbering import section_number
@@ -116,21 +115,25 @@ def build_page_tree(page, *, at=None, include_drafts=False):
     a published subsection under a draft section stays hidden.
     """
     at = at or timezone.now()
-    in_page = Q(page=page)
-    sections = Section.objects.filter(in_page)
-    events = Event.objects.filter(Q(section__page=page) | Q(section=page)).order_by("starts_on", "start_time", "pk")
-    placements = PhotoPlacement.objects.filter(Q(section__page=page) | Q(section=page)).select_related("photo")
+    sections = Section.objects.filter(page=page)
+    if not include_drafts:
+        sections = sections.public(at)
+    sections = list(sections)
+    # What hangs on the page and on the sections it shows; found by column, without a join back to sections.
+    section_ids = [page.pk, *(section.pk for section in sections)]
+    events = Event.objects.filter(section_id__in=section_ids).order_by("starts_on", "start_time", "pk")
+    placements = PhotoPlacement.objects.filter(section_id__in=section_ids).select_related("photo")
     # A photograph still waiting for its image (imported from a legacy page) cannot be drawn, not even in previews.
     placements = placements.exclude(photo__image="")
     if not include_drafts:
-        sections = sections.public(at)
         events = events.public(at)
-        placements = placements.filter(photo__in=Photo.objects.public(at).values("pk"))
-    links = RelatedLink.objects.filter(Q(section__page=page) | Q(section=page))
+    links = RelatedLink.objects.filter(section_id__in=section_ids)
 
     photos_by_section = defaultdict(list)
     for placement in placements:
-        photos_by_section[placement.section_id].append(placement.photo)
+        # The photograph is at hand already: checked here rather than by a subquery of Photo.objects.public().
+        if include_drafts or placement.photo.is_shown_to_public(at):
+            photos_by_section[placement.section_id].append(placement.photo)
     links_by_section = defaultdict(list)
     for link in links:
         links_by_section[link.section_id].append(link)

@@ -7,8 +7,10 @@ import pytest
 import time_machine
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from embassy.models import PhoneLine, SiteSettings, Status
+from embassy.pagecache import next_scheduled_change
 from sections.models import Section
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 
@@ -168,3 +170,29 @@ def test_previews_are_never_cached_for_the_public(visitor, staff_client, page):
     url = f"/preview/section/{draft.pk}/"
     assert staff_client.get(url)["Cache-Control"] == "private, no-store"
     assert visitor.get(url).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("make_scheduled", "expected"),
+    [
+        pytest.param(lambda page: make_section(page, "Later", publish_at=NOON), NOON, id="section-publish"),
+        pytest.param(lambda page: make_section(page, "Until", unpublish_at=NOON), NOON, id="section-unpublish"),
+        pytest.param(lambda page: make_event(publish_at=NOON), NOON, id="event-publish"),
+        pytest.param(lambda page: make_event(unpublish_at=NOON), NOON, id="event-unpublish"),
+        pytest.param(lambda page: make_photo(publish_at=NOON), NOON, id="photo-publish"),
+        pytest.param(lambda page: make_photo(unpublish_at=NOON), NOON, id="photo-unpublish"),
+        pytest.param(
+            lambda page: make_photo(rights_expire_on=datetime.date(2030, 3, 2)),
+            timezone.make_aware(datetime.datetime(2030, 3, 2)),
+            id="photo-rights-expiry",
+        ),
+    ],
+)
+def test_the_next_scheduled_change_is_found_in_every_kind_of_content(page, make_scheduled, expected):
+    before = NOON - timedelta(days=1)
+    assert next_scheduled_change(before) is None
+    make_section(page, "Long past", publish_at=before - timedelta(days=30))  # a past moment is not a change to come
+    make_scheduled(page)
+    assert next_scheduled_change(before) == expected
+    # Once the moment has passed, the next one after it counts: here, none.
+    assert next_scheduled_change(expected + timedelta(seconds=1)) is None
