@@ -2,9 +2,9 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from markdownx.models import MarkdownxField
 
+from embassy.addresses import public_address
 from embassy.markdown import render_markdown
 from embassy.models import DatePrecision, Publishable
 
@@ -64,7 +64,7 @@ class Event(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return public_address("events:detail", slug=self.slug)
 
     def clean(self):
         super().clean()

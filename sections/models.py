@@ -10,6 +10,7 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from embassy.addresses import public_address
 from embassy.markdown import render_markdown
 from embassy.models import DatePrecision, Publishable, PublishableQuerySet
 from embassy.pagecache import content_changed
@@ -155,8 +156,8 @@ class Section(MP_Node, Publishable):
 
     def get_absolute_url(self):
         if self.is_page:
-            return reverse("sections:page", kwargs={"slug": self.slug})
-        return f"{reverse('sections:page', kwargs={'slug': self.page.slug})}#{self.slug}"
+            return public_address("sections:page", slug=self.slug)
+        return f"{public_address('sections:page', slug=self.page.slug)}#{self.slug}"
 
     @property
     def has_own_url(self):
@@ -164,7 +165,7 @@ class Section(MP_Node, Publishable):
         return self.depth == 2
 
     def get_own_url(self):
-        return reverse("sections:section", kwargs={"page_slug": self.page.slug, "slug": self.slug})
+        return public_address("sections:section", page_slug=self.page.slug, slug=self.slug)
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
