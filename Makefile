@@ -8,7 +8,7 @@ CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-dev run serve test test-postgres postgres redis lint format browser nginx screenshots bench clean
+.PHONY: install install-dev run serve test test-postgres postgres redis lint format browser nginx screenshots bench bench-cluster clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,9 +86,16 @@ screenshots: install-dev browser
 	$(BIN)/python scripts/screenshots.py
 
 ## make bench: the public pages under load (gunicorn, production settings, wrk) on the demo content and a large
-## site, against a static file of the same size; installs Debian's wrk when missing; writes docs/performance.md
+## site, against a static file of the same size, then through nginx against a static file served by nginx;
+## installs Debian's wrk and nginx when missing; writes docs/performance.md
 bench: install nginx
 	$(BIN)/python bench/run.py
+
+## make bench-cluster: nginx in front of one and then two app servers, with PostgreSQL and Redis (all on
+## this machine); prints the table of docs/performance.md, "The cluster"
+bench-cluster: install-dev nginx postgres redis
+	DATABASE_URL=$$(scripts/test-postgres.sh start) $(BIN)/python bench/cluster_throughput.py; \
+		status=$$?; scripts/test-postgres.sh stop; exit $$status
 
 lint: install-dev
 	$(BIN)/ruff check .
