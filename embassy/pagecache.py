@@ -13,9 +13,10 @@ they see their edits and previews at once.
 """
 
 import hashlib
-import itertools
+import secrets
 import threading
 import time
+from collections import OrderedDict
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 
@@ -30,23 +31,29 @@ from django.utils.http import http_date, parse_http_date_safe, quote_etag
 GENERATION_KEY = "content-generation"
 LONGEST_SECONDS = 24 * 3600
 PUBLIC_CACHE_CONTROL = "public, max-age=60, stale-while-revalidate=600"
-_fallback_generation = itertools.count(int(time.time() * 1000))
 
 
 def current_generation():
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        # First request, or the cache was emptied (a Redis restart): start a generation no earlier page used.
-        cache.add(GENERATION_KEY, next(_fallback_generation) * 1000, None)
+        # First request, or the cache was emptied (a Redis restart): start a generation no earlier page used,
+        # in any process (recent_pages keeps pages by generation).
+        cache.add(GENERATION_KEY, _fresh_generation(), None)
         generation = cache.get(GENERATION_KEY)
     return generation
+
+
+def _fresh_generation():
+    # Random, so that two processes starting over never pick a number either used before; 60 bits leave
+    # room for every increment after it within a 64-bit Redis integer.
+    return secrets.randbits(60)
 
 
 def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, next(_fallback_generation) * 1000, None)
+        cache.set(GENERATION_KEY, _fresh_generation(), None)
 
 
 def content_changed(**kwargs):
@@ -151,11 +158,53 @@ def _not_modified(request, headers):
     return if_modified_since is not None and last_modified is not None and last_modified <= if_modified_since
 
 
+class RecentPages:
+    """The pages this process served last, in its own memory, in front of the shared cache.
+
+    A shared cache (files, Redis) costs a read and an unpickling of the whole page per hit. The content
+    generation is still read from the shared cache on every request and is part of each key, so a page
+    kept here is retired by an edit handled in any process, exactly as in the shared cache; the moment a
+    page stops being true (``valid_until``) is checked on every hit too. Bounded in number and in age.
+    """
+
+    def __init__(self, size=256, longest_seconds=60):
+        self.size = size
+        self.longest_seconds = longest_seconds
+        self._pages = OrderedDict()
+        self._lock = threading.Lock()  # gunicorn's gthread workers serve several requests at once
+
+    def get(self, key):
+        with self._lock:
+            entry = self._pages.get(key)
+            if entry is None:
+                return None
+            kept_at, cached = entry
+            if time.monotonic() - kept_at > self.longest_seconds:
+                del self._pages[key]
+                return None
+            self._pages.move_to_end(key)
+            return cached
+
+    def put(self, key, cached):
+        with self._lock:
+            self._pages[key] = (time.monotonic(), cached)
+            self._pages.move_to_end(key)
+            while len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+    def clear(self):
+        with self._lock:
+            self._pages.clear()
+
+
+recent_pages = RecentPages()
+
+
 class PublicPageCacheMiddleware:
     """Answers repeat anonymous requests from the cache before any other work is done.
 
-    Put it near the top of ``MIDDLEWARE``: a hit needs two cache reads and no
-    database, session or template work.
+    Put it near the top of ``MIDDLEWARE``: a hit needs one or two cache reads and
+    no database, session or template work.
     """
 
     def __init__(self, get_response):
@@ -166,13 +215,18 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         generation = current_generation()
         key = _page_key(request, generation)
-        cached = cache.get(key)
+        # Without a shared generation (the dummy cache) nothing may be kept, not even in this process.
+        cached = recent_pages.get(key) if generation is not None else None
+        if cached is None:
+            cached = cache.get(key)
+            if cached is not None and generation is not None:
+                recent_pages.put(key, cached)
         now = timezone.now()
         if cached is not None and (cached["valid_until"] is None or now < cached["valid_until"]):
             return self._from_cache(request, cached)
         response = self.get_response(request)
         if self._cacheable(request, response):
-            self._store(key, response, now)
+            self._store(key, response, now, keep_here=generation is not None)
         return response
 
     @staticmethod
@@ -184,7 +238,7 @@ class PublicPageCacheMiddleware:
         cache_control = response.get("Cache-Control", "")
         return "private" not in cache_control and "no-store" not in cache_control
 
-    def _store(self, key, response, now):
+    def _store(self, key, response, now, keep_here):
         valid_until = next_scheduled_change(now)
         etag = quote_etag(hashlib.blake2b(response.content, digest_size=16).hexdigest())
         response["ETag"] = etag
@@ -194,7 +248,10 @@ class PublicPageCacheMiddleware:
         timeout = LONGEST_SECONDS
         if valid_until is not None:
             timeout = max(1, min(LONGEST_SECONDS, int((valid_until - now) / timedelta(seconds=1)) + 1))
-        cache.set(key, {"content": response.content, "headers": headers, "valid_until": valid_until}, timeout)
+        cached = {"content": response.content, "headers": headers, "valid_until": valid_until}
+        cache.set(key, cached, timeout)
+        if keep_here:
+            recent_pages.put(key, cached)
 
     @staticmethod
     def _from_cache(request, cached):

@@ -5,12 +5,13 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from embassy.models import PhoneLine, SiteSettings, Status
-from embassy.pagecache import next_scheduled_change
+from embassy.pagecache import GENERATION_KEY, next_scheduled_change
 from sections.models import Section
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 
@@ -196,3 +197,21 @@ def test_the_next_scheduled_change_is_found_in_every_kind_of_content(page, make_
     assert next_scheduled_change(before) == expected
     # Once the moment has passed, the next one after it counts: here, none.
     assert next_scheduled_change(expected + timedelta(seconds=1)) is None
+
+
+def test_a_page_kept_in_this_process_is_retired_by_an_edit_in_another(client, page):
+    """Each app process keeps recent pages in its own memory, keyed by the shared content generation."""
+    assert "Original text." in html(client)
+    section = Section.objects.get(slug="summits")
+    Section.objects.filter(pk=section.pk).update(title="Edited through another app server")
+    assert "Edited through another app server" not in html(client)  # still this process's copy
+    # What an edit handled by another process does to the shared cache: a new generation.
+    cache.incr(GENERATION_KEY)
+    assert "Edited through another app server" in html(client)
+
+
+def test_without_a_shared_cache_no_page_is_kept(client, page, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert "Original text." in html(client)
+    Section.objects.filter(slug="summits").update(title="Changed without a signal")
+    assert "Changed without a signal" in html(client)
