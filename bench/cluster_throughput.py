@@ -4,8 +4,9 @@
 
 Starts the same cluster as tests/deployment/test_cluster.py, once with one app server and once with two,
 and for each counts the requests per second that CLIENTS keep-alive HTTPS connections get for the overview
-page: through nginx's micro-cache (what a burst of visitors gets), and past it (a query string of its own on
-every request, so each one reaches an app server, which answers from its page cache in Redis).
+page: through nginx's micro-cache (what a burst of visitors gets), and past every cache (a query string of
+its own on every request, which neither nginx nor the page cache has seen: each one is rendered by an app
+server, with its queries to PostgreSQL).
 """
 
 import http.client
