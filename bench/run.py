@@ -52,7 +52,7 @@ OVERVIEW = "/overview-of-japan-us-relations/"
 STATIC_COPY = "bench-overview.html"
 
 sys.path.insert(0, str(ROOT))
-from tests.security.stack import make_certificate, start_nginx, wait_for_port  # noqa: E402
+from tests.security.stack import make_certificate, start_nginx, stop_process, wait_for_port  # noqa: E402
 
 
 def run(*args, env=None, **kwargs):
@@ -124,16 +124,7 @@ def server(env, cache="file"):
             time.sleep(0.1)
         yield f"http://127.0.0.1:{port}"
     finally:
-        stop(process)
-
-
-def stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
+        stop_process(process, timeout=30)
 
 
 @contextlib.contextmanager
@@ -163,7 +154,7 @@ def nginx_in_front(root, app_base):
         wait_for_port(port, process)
         yield f"https://127.0.0.1:{port}", ssl.create_default_context(cafile=str(certificate))
     finally:
-        stop(process)
+        stop_process(process, timeout=30)
 
         try:
             process.wait(timeout=30)

@@ -24,6 +24,7 @@ from tests.security.stack import (
     manage,
     production_environment,
     start_nginx,
+    stop_process,
     wait_for_port,
 )
 
@@ -114,13 +115,8 @@ class Cluster:
 
     def stop_process(self, name, timeout=15):
         process = self.processes.pop(name, None)
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=5)
+        if process is not None:
+            stop_process(process, timeout)
 
     def stop(self):
         for name in reversed(list(self.processes)):

@@ -135,6 +135,18 @@ http {{
 """
 
 
+def stop_process(process, timeout=15):
+    """Ask a server to stop; kill it if it has not stopped after ``timeout`` seconds."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait(timeout=5)
+
+
 def start_nginx(nginx_root, site):
     """Start Debian's nginx as the current user, with ``site`` (a rendered deploy/ config) in ``nginx_root``."""
     (nginx_root / "site.conf").write_text(site)
@@ -174,13 +186,7 @@ class Stack:
 
     def stop(self):
         for process in reversed(self.processes):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait(timeout=5)
+            stop_process(process)
 
 
 def start_stack(root, gunicorn_workers=2, gunicorn_threads=4):
