@@ -70,8 +70,25 @@ def home(request):
 
 
 def page_detail(request, slug):
-    page = get_object_or_404(Section.objects.pages().public(), slug=slug)
+    page = Section.objects.pages().public().filter(slug=slug).first()
+    if page is None:
+        return redirect(page_path(find_renamed_page(slug)), permanent=True)
     return render_page(request, page)
+
+
+def find_renamed_page(former_slug):
+    """The public page once called ``former_slug``, so that links to its old address still arrive; else 404.
+
+    Asked only when no page has the slug now (a current slug always wins). Pages are few and renames
+    rarer, so their former slugs are compared here rather than by a JSON lookup that SQLite lacks.
+    """
+    renamed = (
+        Section.objects.pages().public().exclude(former_slugs=[]).only("pk", "path", "depth", "slug", "former_slugs")
+    )
+    page = next((page for page in renamed if former_slug in page.former_slugs), None)
+    if page is None:
+        raise Http404("No such page, or it is not published.")
+    return page
 
 
 @staff_required("sections.view_section")
@@ -92,7 +109,10 @@ def shared_page(request, token):
 
 def section_detail(request, page_slug, slug):
     """One top-level section of a page, alone with its subsections, between links to its neighbours."""
-    page = get_object_or_404(Section.objects.pages().public(), slug=page_slug)
+    page = Section.objects.pages().public().filter(slug=page_slug).first()
+    if page is None:
+        renamed = find_renamed_page(page_slug)
+        return redirect("sections:section", page_slug=renamed.slug, slug=slug, permanent=True)
     tree = build_page_tree(page)
     previous, node, following = tree.find(slug)
     if node is None:

@@ -197,3 +197,30 @@ def test_reserved_slug_cannot_name_a_page(admin_client):
     assert response.status_code == 200
     assert "already uses" in response.content.decode()
     assert not Section.objects.filter(slug="search").exists()
+
+
+def test_a_renamed_page_sends_its_old_addresses_to_the_new_ones(client):
+    make_page("Home", slug="home")  # the first page is the home page, served at /
+    page = make_page("Overview", slug="overview-2009")
+    make_section(page, "Security", slug="security")
+    page.slug = "overview"
+    page.save()
+    response = client.get("/overview-2009/")
+    assert response.status_code == 301 and response["Location"] == "/overview/"
+    response = client.get("/overview-2009/security/")
+    assert response.status_code == 301 and response["Location"] == "/overview/security/"
+    assert client.get("/overview-2009/security/", follow=True).status_code == 200
+
+
+def test_a_current_slug_wins_over_a_former_one_and_drafts_send_nobody(client):
+    make_page("Home", slug="home")
+    renamed = make_page("Renamed", slug="news")
+    renamed.slug = "archive"
+    renamed.save()
+    make_page("News", slug="news")  # a new page takes the old address
+    assert client.get("/news/").status_code == 200
+    hidden = make_page("Hidden", slug="old-hidden", status=Status.DRAFT)
+    hidden.slug = "new-hidden"
+    hidden.save()
+    assert client.get("/old-hidden/").status_code == 404
+    assert client.get("/never-existed/").status_code == 404
