@@ -20,6 +20,8 @@ pytestmark = [pytest.mark.deployment, pytest.mark.cluster]
 
 BURST_READERS = 6
 BURST_REQUESTS = 40  # each reader's requests, all through nginx
+BURST_SAVERS = 4  # staff members saving all through the burst, each in a session of their own
+BURST_SAVES = 12  # each one's saves
 
 
 def add_event(client, cluster, slug, title, app_port):
@@ -89,8 +91,11 @@ def test_two_app_servers_share_content_sessions_and_media_and_survive_failures(c
     served = visitor.get(thumbnail)
     assert served.status == 200 and served.body == (cluster.media_root / thumbnail.removeprefix("/media/")).read_bytes()
 
-    # B stops in the middle of a burst of visitors and of staff saves: nginx sends everything to A.
-    started = threading.Barrier(BURST_READERS + 1)
+    # B stops in the middle of a burst of visitors and of staff saves: nginx sends everything to A. Saves
+    # go on all through B's stopping, so that some are sent to B just as it closes its socket.
+    savers = [cluster.client() for _ in range(BURST_SAVERS)]
+    assert all(saver.login(app_port=a).status == 302 for saver in savers)
+    started = threading.Barrier(BURST_READERS + BURST_SAVERS)
     stop_b = threading.Event()
 
     def read(number):
@@ -104,24 +109,26 @@ def test_two_app_servers_share_content_sessions_and_media_and_survive_failures(c
             statuses.append(reader.get(f"/events/?reader={number}&request={index}").status)
         return statuses
 
-    def save_during_the_burst():
+    def save(number):
         started.wait(timeout=60)
-        statuses = []
-        for index in range(4):
-            statuses.append(add_event(staff, cluster, f"burst-save-{index}", f"Burst save {index}", None).status)
-        return statuses
+        saver = savers[number]
+        return [
+            add_event(saver, cluster, f"burst-save-{number}-{index}", f"Burst save {number}.{index}", None).status
+            for index in range(BURST_SAVES)
+        ]
 
-    with ThreadPoolExecutor(max_workers=BURST_READERS + 1) as pool:
+    with ThreadPoolExecutor(max_workers=BURST_READERS + BURST_SAVERS) as pool:
         readers = [pool.submit(read, number) for number in range(BURST_READERS)]
-        saves = pool.submit(save_during_the_burst)
+        saves = [pool.submit(save, number) for number in range(BURST_SAVERS)]
         assert stop_b.wait(timeout=120)
         cluster.stop_process("b")
         statuses = [status for future in readers for status in future.result(timeout=300)]
-        save_statuses = saves.result(timeout=300)
+        save_statuses = [status for future in saves for status in future.result(timeout=300)]
     assert statuses == [200] * (BURST_READERS * BURST_REQUESTS)
-    assert save_statuses == [302] * 4
-    for index in range(4):
-        assert visitor.get(f"/events/burst-save-{index}/").status == 200
+    assert save_statuses == [302] * (BURST_SAVERS * BURST_SAVES)
+    for number in range(BURST_SAVERS):
+        for index in range(BURST_SAVES):
+            assert visitor.get(f"/events/burst-save-{number}-{index}/").status == 200
     assert add_event(staff, cluster, "after-b-stopped", "After B stopped", None).status == 302
 
     # Redis restarts (its contents lost): pages render again, and the staff member is still signed in,
