@@ -8,6 +8,7 @@ allowlist to review. Its output is the only HTML templates mark as safe.
 import markdown
 import nh3
 from django.conf import settings
+from django.urls import Resolver404, resolve
 
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists", "smarty"]
 
@@ -45,10 +46,17 @@ def _filter_attribute(tag, attribute, value):
         kept = [name for name in value.split() if name in FOOTNOTE_CLASSES]
         return " ".join(kept) or None
     if tag == "img" and attribute == "src":
-        # Images in bodies come from the site's own media; anything else could
-        # track readers or change under us.
-        return value if value.startswith(settings.MEDIA_URL) else None
+        # Images in bodies come from the site's own media, or from a photograph's inline address (which
+        # shows it only while it may be shown); anything else could track readers or change under us.
+        return value if value.startswith(settings.MEDIA_URL) or _is_inline_photo_address(value) else None
     return value
+
+
+def _is_inline_photo_address(value):
+    try:
+        return resolve(value).view_name == "photos:inline_image"
+    except Resolver404:
+        return False
 
 
 def sanitise_html(html):

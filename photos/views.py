@@ -1,8 +1,9 @@
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_POST
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST, require_safe
 
 from embassy.decorators import staff_required
 from sections.models import Section
@@ -21,7 +22,8 @@ def editor_upload(request):
 
     The file goes through the same checks as the photograph admin and becomes a
     draft photograph record, so that its caption, credit and alt text can be filled in.
-    The text links the large rendition, not the original, which may be many megabytes.
+    The text links the photograph's inline address (see :func:`inline_image`), so that
+    the image shows on public pages only while the photograph itself may be shown.
     """
     form = EditorUploadForm(request.POST, request.FILES)
     if not form.is_valid():
@@ -29,7 +31,29 @@ def editor_upload(request):
             {"image": [str(error) for error in form.errors.get("image", ["Upload an image."])]}, status=400
         )
     photo = create_draft_photo(form.cleaned_data["image"], uploaded_by=request.user)
-    return JsonResponse({"image_code": f"![]({photo.picture.large_url})", "photo": photo.pk})
+    image_address = reverse("photos:inline_image", args=[photo.pk])
+    return JsonResponse({"image_code": f"![]({image_address})", "photo": photo.pk})
+
+
+@require_safe
+def inline_image(request, pk):
+    """A photograph placed inside a text: a redirect to its large rendition while it may be shown.
+
+    Texts are rendered to HTML when saved, so a file's own address in a text would outlive the
+    photograph's publication and its rights. This address is decided at each request instead: the
+    image is there while the photograph is published and its rights run, for staff (as in previews)
+    also while it is a draft, and for nobody once its rights have expired.
+    """
+    photo = get_object_or_404(Photo.objects.exclude(image=""), pk=pk)
+    if not (photo.is_shown_to_public() or _may_preview(request.user)):
+        raise Http404("No such photograph, or it is not published.")
+    response = redirect(photo.picture.large_url)
+    response["Cache-Control"] = "no-cache"  # asked again each time: the answer changes when the rights end
+    return response
+
+
+def _may_preview(user):
+    return user.is_authenticated and user.is_active and user.is_staff and user.has_perm("photos.view_photo")
 
 
 def photo_credits(request):

@@ -44,9 +44,10 @@ def test_upload_by_staff_creates_a_draft_photograph(staff_client):
     assert response.status_code == 200
     photo = Photo.objects.get()
     assert photo.status == "draft" and photo.original_filename == "phone.jpg"
-    # The text links the large rendition (at most 1920 pixels wide), which is served from the media storage.
-    assert response.json()["image_code"] == f"![]({photo.picture.large_url})"
-    assert photo.picture.large_url != photo.image.url
+    # The text links the photograph's inline address, which leads to its large rendition while it may be shown.
+    assert response.json()["image_code"] == f"![](/photos/{photo.pk}/image/)"
+    inline = staff_client.get(f"/photos/{photo.pk}/image/")
+    assert inline.status_code == 302 and inline["Location"] == photo.picture.large_url != photo.image.url
 
 
 def test_upload_of_html_named_gif_is_refused_and_leaves_no_file(staff_client, isolated_media):

@@ -1,11 +1,12 @@
 """In a real Chromium: upload a photograph from a section's editor, and see the page choose a rendition."""
 
 import pytest
+from django.utils import timezone
 
 from embassy.models import Status
 from photos.models import Photo
 from sections.models import Section
-from tests.factories import make_page, make_section
+from tests.factories import make_page, make_photo, make_section
 from tests.photos.files import sized_jpeg
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -72,3 +73,21 @@ def test_editor_uploads_a_photograph_from_the_section_form_and_readers_see_it(
     reader.click("figure a")
     reader.wait_for_url("**/*-1920w.jpg")
     assert reader.evaluate("document.images[0].naturalWidth") == 1920
+
+
+def test_a_photograph_placed_in_a_text_shows_only_while_its_rights_run(browser, media_served, live_server):
+    photo = make_photo(caption="Leaders at the summit")
+    page_node = make_page(title="Overview", slug="overview")
+    make_section(page_node, title="Summit", slug="summit", body=f"The leaders met.\n\n![](/photos/{photo.pk}/image/)")
+    reader = browser.new_context(viewport={"width": 390, "height": 844}).new_page()
+    image = "document.querySelector('#summit .prose img')"
+    drawn = f"() => {{ const image = {image}; return image.complete && image.naturalWidth; }}"
+
+    reader.goto(f"{live_server.url}/overview/")
+    assert reader.wait_for_function(drawn).json_value() > 0  # the large rendition, through the redirect
+
+    Photo.objects.filter(pk=photo.pk).update(rights_expire_on=timezone.localdate())
+    reader.goto(f"{live_server.url}/overview/")
+    reader.wait_for_function(f"{image}.complete")
+    assert reader.evaluate(drawn) == 0  # the text is unchanged, but the image is gone
+    reader.context.close()

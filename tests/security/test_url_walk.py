@@ -25,7 +25,14 @@ pytestmark = pytest.mark.django_db
 # namespace listed here must refuse anonymous visitors.
 PUBLIC_NAMESPACES = {"sections", "events", "search"}
 # Public addresses outside those namespaces: feeds, the sitemap, robots.txt, the Markdown download, photo credits.
-PUBLIC_NAMES = {"sitemap", "robots", "updates_feed", "contentops:page_markdown", "photos:credits"}
+PUBLIC_NAMES = {
+    "sitemap",
+    "robots",
+    "updates_feed",
+    "contentops:page_markdown",
+    "photos:credits",
+    "photos:inline_image",
+}
 # Admin addresses anonymous visitors may reach: signing in and out, and treebeard's catalogue of the
 # admin's translated interface strings (read-only, the same for everyone).
 SIGN_IN_PAGES = {"admin:login", "admin:logout", "admin:javascript-catalog"}
