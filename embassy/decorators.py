@@ -3,6 +3,11 @@ from functools import wraps
 from django.core.exceptions import PermissionDenied
 
 
+def is_staff_with(user, permission=None):
+    """Logged-in, active staff holding ``permission`` (if one is named)."""
+    return user.is_authenticated and user.is_active and user.is_staff and (not permission or user.has_perm(permission))
+
+
 def staff_required(permission=None):
     """Refuse (403) anyone who is not logged-in, active staff holding ``permission``.
 
@@ -13,10 +18,7 @@ def staff_required(permission=None):
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            user = request.user
-            if not (user.is_authenticated and user.is_active and user.is_staff):
-                raise PermissionDenied
-            if permission and not user.has_perm(permission):
+            if not is_staff_with(request.user, permission):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
 

@@ -15,13 +15,12 @@ they see their edits and previews at once.
 import hashlib
 import secrets
 import threading
-import time
-from collections import OrderedDict
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import request_started
 from django.db import connection, transaction
 from django.http import HttpResponse, HttpResponseNotModified
@@ -158,46 +157,12 @@ def _not_modified(request, headers):
     return if_modified_since is not None and last_modified is not None and last_modified <= if_modified_since
 
 
-class RecentPages:
-    """The pages this process served last, in its own memory, in front of the shared cache.
-
-    A shared cache (files, Redis) costs a read and an unpickling of the whole page per hit. The content
-    generation is still read from the shared cache on every request and is part of each key, so a page
-    kept here is retired by an edit handled in any process, exactly as in the shared cache; the moment a
-    page stops being true (``valid_until``) is checked on every hit too. Bounded in number and in age.
-    """
-
-    def __init__(self, size=256, longest_seconds=60):
-        self.size = size
-        self.longest_seconds = longest_seconds
-        self._pages = OrderedDict()
-        self._lock = threading.Lock()  # gunicorn's gthread workers serve several requests at once
-
-    def get(self, key):
-        with self._lock:
-            entry = self._pages.get(key)
-            if entry is None:
-                return None
-            kept_at, cached = entry
-            if time.monotonic() - kept_at > self.longest_seconds:
-                del self._pages[key]
-                return None
-            self._pages.move_to_end(key)
-            return cached
-
-    def put(self, key, cached):
-        with self._lock:
-            self._pages[key] = (time.monotonic(), cached)
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-
-    def clear(self):
-        with self._lock:
-            self._pages.clear()
-
-
-recent_pages = RecentPages()
+# The pages this process served last, in its own memory, in front of the shared cache: a shared cache
+# (files, Redis) costs a read and an unpickling of the whole page per hit. The content generation is still
+# read from the shared cache on every request and is part of each key, so a page kept here is retired by an
+# edit handled in any process, exactly as in the shared cache; ``valid_until`` is checked on every hit too.
+# Django's own local-memory cache, bounded in number and in age.
+recent_pages = LocMemCache("embassy-recent-pages", {"TIMEOUT": 60, "OPTIONS": {"MAX_ENTRIES": 256}})
 
 
 class PublicPageCacheMiddleware:
@@ -220,7 +185,7 @@ class PublicPageCacheMiddleware:
         if cached is None:
             cached = cache.get(key)
             if cached is not None and generation is not None:
-                recent_pages.put(key, cached)
+                recent_pages.set(key, cached)
         now = timezone.now()
         if cached is not None and (cached["valid_until"] is None or now < cached["valid_until"]):
             return self._from_cache(request, cached)
@@ -251,7 +216,7 @@ class PublicPageCacheMiddleware:
         cached = {"content": response.content, "headers": headers, "valid_until": valid_until}
         cache.set(key, cached, timeout)
         if keep_here:
-            recent_pages.put(key, cached)
+            recent_pages.set(key, cached)
 
     @staticmethod
     def _from_cache(request, cached):

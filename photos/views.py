@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from embassy.decorators import staff_required
+from embassy.decorators import is_staff_with, staff_required
 from sections.models import Section
 
 from .forms import EditorUploadForm
@@ -45,15 +45,11 @@ def inline_image(request, pk):
     also while it is a draft, and for nobody once its rights have expired.
     """
     photo = get_object_or_404(Photo.objects.exclude(image=""), pk=pk)
-    if not (photo.is_shown_to_public() or _may_preview(request.user)):
+    if not (photo.is_shown_to_public() or is_staff_with(request.user, "photos.view_photo")):
         raise Http404("No such photograph, or it is not published.")
     response = redirect(photo.picture.large_url)
     response["Cache-Control"] = "no-cache"  # asked again each time: the answer changes when the rights end
     return response
-
-
-def _may_preview(user):
-    return user.is_authenticated and user.is_active and user.is_staff and user.has_perm("photos.view_photo")
 
 
 def photo_credits(request):
