@@ -98,15 +98,25 @@ WSGI_APPLICATION = "embassy.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        # The public site (see embassy/jinja2.py): templates/, apart from templates/django/.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": False,
+        "OPTIONS": {
+            "environment": "embassy.jinja2.environment",
+            "context_processors": ["embassy.context_processors.site_chrome"],
+        },
+    },
+    {
+        # The admin, its customisations (templates/django/) and the templates of other apps.
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates" / "django"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "embassy.context_processors.site_chrome",
             ],
         },
     },

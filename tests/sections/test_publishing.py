@@ -163,6 +163,15 @@ def test_last_updated_and_history_on_the_page(client):
     assert "Added the February 2009 summit." in text_of(soup.select_one("#history"))
 
 
+def test_last_updated_is_the_day_in_washington(client):
+    # 02:00 UTC on 5 March is still the evening of 4 March in Washington, where the embassy publishes.
+    with time_machine.travel(datetime.datetime(2026, 3, 5, 2, 0, tzinfo=datetime.UTC), tick=False):
+        make_page(slug="overview")
+    updated = parse(client.get("/overview/")).select_one(".page__updated time")
+    assert updated["datetime"] == "2026-03-04"
+    assert text_of(updated) == "March 4, 2026"
+
+
 def test_draft_changes_do_not_move_last_updated(client):
     with time_machine.travel(datetime.datetime(2026, 3, 1, 15, tzinfo=datetime.UTC), tick=False):
         page = make_page(slug="overview")
