@@ -12,6 +12,11 @@ from photos.models import PhotoPlacement
 from .models import RelatedLink, Section
 from .numbering import section_number
 
+# What a page shows of each event listed in its sections (events/includes/event_summary.html, and the summary in
+# the Markdown download). The other columns are read by the event's own page and the events lists, in their own
+# queries: leaving them out here spares reading and converting them, most of all the four date-times.
+EVENT_LIST_FIELDS = ("section", "slug", "title", "starts_on", "date_precision", "location", "summary")
+
 
 @dataclass
 class SectionNode:
@@ -121,7 +126,11 @@ def build_page_tree(page, *, at=None, include_drafts=False):
     sections = list(sections)
     # What hangs on the page and on the sections it shows; found by column, without a join back to sections.
     section_ids = [page.pk, *(section.pk for section in sections)]
-    events = Event.objects.filter(section_id__in=section_ids).order_by("starts_on", "start_time", "pk")
+    events = (
+        Event.objects.filter(section_id__in=section_ids)
+        .order_by("starts_on", "start_time", "pk")
+        .only(*EVENT_LIST_FIELDS)
+    )
     placements = PhotoPlacement.objects.filter(section_id__in=section_ids).select_related("photo")
     # A photograph still waiting for its image (imported from a legacy page) cannot be drawn, not even in previews.
     placements = placements.exclude(photo__image="")
