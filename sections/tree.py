@@ -132,17 +132,18 @@ def build_page_tree(page, *, at=None, include_drafts=False):
         .only(*EVENT_LIST_FIELDS)
     )
     placements = PhotoPlacement.objects.filter(section_id__in=section_ids).select_related("photo")
-    # A photograph still waiting for its image (imported from a legacy page) cannot be drawn, not even in previews.
-    placements = placements.exclude(photo__image="")
     if not include_drafts:
         events = events.public(at)
     links = RelatedLink.objects.filter(section_id__in=section_ids)
 
     photos_by_section = defaultdict(list)
     for placement in placements:
-        # The photograph is at hand already: checked here rather than by a subquery of Photo.objects.public().
-        if include_drafts or placement.photo.is_shown_to_public(at):
-            photos_by_section[placement.section_id].append(placement.photo)
+        photo = placement.photo
+        # The photograph is at hand already: checked here rather than in SQL (a condition on the join, a subquery
+        # of Photo.objects.public()). One still waiting for its image (imported from a legacy page) cannot be
+        # drawn, not even in previews.
+        if photo.image and (include_drafts or photo.is_shown_to_public(at)):
+            photos_by_section[placement.section_id].append(photo)
     links_by_section = defaultdict(list)
     for link in links:
         links_by_section[link.section_id].append(link)
