@@ -14,6 +14,7 @@ from django.core.cache import cache
 from django.core.signals import request_started
 from django.utils import timezone
 
+from .addresses import public_address
 from .pagecache import current_generation, next_scheduled_change
 
 CACHE_KEY = "site-chrome:{generation}"
@@ -38,25 +39,27 @@ def build_site_chrome():
 
     settings = SiteSettings.load()
     pages = list(Section.objects.pages().public().values("pk", "title", "slug", "show_in_navigation"))
-    public_page_ids = {page["pk"] for page in pages}
-    footer_links = [
-        {"text": link.text, "url": link.page.get_absolute_url()}
-        for link in settings.footer_links.select_related("page")
-        if link.page_id in public_page_ids
-    ]
+    public_pages = {page["pk"]: page for page in pages}
+    # A footer link's page is one of the public pages just read (else the link is left out): its title and
+    # address come from there rather than from a join.
+    footer_links = []
+    for page_id, label in settings.footer_links.values_list("page_id", "label"):
+        page = public_pages.get(page_id)
+        if page is not None:
+            footer_links.append(
+                {"text": label or page["title"], "url": public_address("sections:page", slug=page["slug"])}
+            )
     navigation = [
         {"title": page["title"], "slug": page["slug"], "pk": page["pk"]} for page in pages if page["show_in_navigation"]
     ]
-    home_page_id = settings.home_page_id if settings.home_page_id in public_page_ids else None
+    home_page_id = settings.home_page_id if settings.home_page_id in public_pages else None
     if home_page_id is None and pages:
         home_page_id = pages[0]["pk"]
     return SiteChrome(
         embassy_name=settings.embassy_name,
         address_lines=[line for line in settings.address.splitlines() if line.strip()],
         copyright_line=settings.copyright_line,
-        phone_lines=[
-            {"label": line.label, "telephone": line.telephone, "fax": line.fax} for line in settings.phone_lines.all()
-        ],
+        phone_lines=list(settings.phone_lines.values("label", "telephone", "fax")),
         footer_links=footer_links,
         navigation=navigation,
         home_page_id=home_page_id,

@@ -130,7 +130,10 @@ class SiteSettings(models.Model):
     @classmethod
     def load(cls):
         """The settings row, or unsaved defaults: a public page view must never write."""
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
+        try:
+            return cls.objects.get(pk=1)  # get(), unlike first(), does not order the one row by pk
+        except cls.DoesNotExist:
+            return cls(pk=1)
 
 
 @reversion.register()

@@ -12,6 +12,11 @@ from photos.models import PhotoPlacement
 from .models import RelatedLink, Section
 from .numbering import section_number
 
+# What a page shows of each event listed in its sections (events/includes/event_summary.html, and the summary in
+# the Markdown download). The other columns are read by the event's own page and the events lists, in their own
+# queries: leaving them out here spares reading and converting them, most of all the four date-times.
+EVENT_LIST_FIELDS = ("section", "slug", "title", "starts_on", "date_precision", "location", "summary")
+
 
 @dataclass
 class SectionNode:
@@ -121,19 +126,24 @@ def build_page_tree(page, *, at=None, include_drafts=False):
     sections = list(sections)
     # What hangs on the page and on the sections it shows; found by column, without a join back to sections.
     section_ids = [page.pk, *(section.pk for section in sections)]
-    events = Event.objects.filter(section_id__in=section_ids).order_by("starts_on", "start_time", "pk")
+    events = (
+        Event.objects.filter(section_id__in=section_ids)
+        .order_by("starts_on", "start_time", "pk")
+        .only(*EVENT_LIST_FIELDS)
+    )
     placements = PhotoPlacement.objects.filter(section_id__in=section_ids).select_related("photo")
-    # A photograph still waiting for its image (imported from a legacy page) cannot be drawn, not even in previews.
-    placements = placements.exclude(photo__image="")
     if not include_drafts:
         events = events.public(at)
     links = RelatedLink.objects.filter(section_id__in=section_ids)
 
     photos_by_section = defaultdict(list)
     for placement in placements:
-        # The photograph is at hand already: checked here rather than by a subquery of Photo.objects.public().
-        if include_drafts or placement.photo.is_shown_to_public(at):
-            photos_by_section[placement.section_id].append(placement.photo)
+        photo = placement.photo
+        # The photograph is at hand already: checked here rather than in SQL (a condition on the join, a subquery
+        # of Photo.objects.public()). One still waiting for its image (imported from a legacy page) cannot be
+        # drawn, not even in previews.
+        if photo.image and (include_drafts or photo.is_shown_to_public(at)):
+            photos_by_section[placement.section_id].append(photo)
     links_by_section = defaultdict(list)
     for link in links:
         links_by_section[link.section_id].append(link)

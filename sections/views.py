@@ -69,8 +69,19 @@ def home(request):
     return render_page(request, page, at_home=True)
 
 
+def public_page(slug):
+    """The public page with ``slug``, or None.
+
+    Asked with ``get()``, which leaves out the ordering by path that ``first()`` would compile for one row.
+    """
+    try:
+        return Section.objects.pages().public().get(slug=slug)
+    except Section.DoesNotExist:
+        return None
+
+
 def page_detail(request, slug):
-    page = Section.objects.pages().public().filter(slug=slug).first()
+    page = public_page(slug)
     if page is None:
         return redirect(page_path(find_renamed_page(slug)), permanent=True)
     return render_page(request, page)
@@ -109,7 +120,7 @@ def shared_page(request, token):
 
 def section_detail(request, page_slug, slug):
     """One top-level section of a page, alone with its subsections, between links to its neighbours."""
-    page = Section.objects.pages().public().filter(slug=page_slug).first()
+    page = public_page(page_slug)
     if page is None:
         renamed = find_renamed_page(page_slug)
         return redirect("sections:section", page_slug=renamed.slug, slug=slug, permanent=True)
