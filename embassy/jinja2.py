@@ -64,7 +64,8 @@ def show_date(value, precision="day"):
         text = f"{value:%B} {value.year}"
     else:
         text = f"{value:%B} {value.day}, {value.year}"
-    return Markup('<time datetime="{}">{}</time>').format(value.isoformat(), text)
+    # Digits and an English month name: nothing here needs escaping.
+    return Markup(f'<time datetime="{value.isoformat()}">{text}</time>')
 
 
 @pass_context

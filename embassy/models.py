@@ -41,16 +41,20 @@ class Publishable(models.Model):
         help_text="Drafts are seen only by staff; “Awaiting review” asks a publisher to publish. "
         "Published items are public within the schedule below.",
     )
+    # Indexed: every uncached public page asks for the next scheduled change of each kind
+    # (embassy.pagecache.next_scheduled_change), which an index answers with one seek.
     publish_at = models.DateTimeField(
         "publish at",
         null=True,
         blank=True,
+        db_index=True,
         help_text="Optional. A published item stays hidden until this moment.",
     )
     unpublish_at = models.DateTimeField(
         "unpublish at",
         null=True,
         blank=True,
+        db_index=True,
         help_text="Optional. A published item is hidden again from this moment.",
     )
     created_at = models.DateTimeField(auto_now_add=True)

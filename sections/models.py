@@ -137,6 +137,10 @@ class Section(MP_Node, Publishable):
             models.UniqueConstraint(fields=["page", "slug"], name="section_slug_unique_in_page"),
             models.UniqueConstraint(fields=["slug"], condition=Q(depth=1), name="page_slug_unique"),
         ]
+        indexes = [
+            # The pages alone, in tree order: the navigation and the footer read them on every uncached page.
+            models.Index(fields=["path"], condition=Q(depth=1), name="section_pages_in_order"),
+        ]
 
     def __str__(self):
         return self.title

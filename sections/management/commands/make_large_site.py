@@ -17,7 +17,7 @@ import itertools
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from embassy.markdown import render_markdown
@@ -77,6 +77,10 @@ class Command(BaseCommand):
             event_rows = self._make_events(section_rows, counts["events"], run)
             self._place_photos(photo_rows, section_rows, event_rows)
             content_changed()
+        # Tens of thousands of new rows: the query planner's statistics (SQLite's and PostgreSQL's) are
+        # brought up to date now, rather than when a connection next closes or autovacuum next passes.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Large site added: {len(page_rows)} pages, {len(section_rows)} sections, {len(photo_rows)} "
