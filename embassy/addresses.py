@@ -12,12 +12,12 @@ from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 
-def public_address(viewname, **kwargs):
+def public_address(viewname, *args, **kwargs):
     urlconf = get_urlconf() or settings.ROOT_URLCONF
-    return _remembered(urlconf, get_script_prefix(), viewname, tuple(sorted(kwargs.items())))
+    return _remembered(urlconf, get_script_prefix(), viewname, args, tuple(sorted(kwargs.items())))
 
 
 @lru_cache(maxsize=20_000)
-def _remembered(urlconf, script_prefix, viewname, kwargs):
+def _remembered(urlconf, script_prefix, viewname, args, kwargs):
     # script_prefix is in the key only: reverse() reads the current one itself.
-    return reverse(viewname, urlconf=urlconf, kwargs=dict(kwargs))
+    return reverse(viewname, urlconf=urlconf, args=args or None, kwargs=dict(kwargs) or None)

@@ -15,11 +15,12 @@ import json
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from jinja2 import ChainableUndefined, Environment, pass_context
 from markupsafe import Markup
+
+from .addresses import public_address
 
 # As in Django's json_script: text inside a <script> element cannot close it or open a comment.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -31,7 +32,8 @@ def environment(**options):
     # development too (Django's backend would pick DebugUndefined, which prints the expression).
     options["undefined"] = ChainableUndefined
     env = Environment(**options)
-    env.globals.update(url=url, static=static, show_date=show_date, absolute_uri=absolute_uri)
+    # url(): reverse() remembered per process (embassy.addresses), as every page lists the same dozen addresses.
+    env.globals.update(url=public_address, static=static, show_date=show_date, absolute_uri=absolute_uri)
     env.filters.update(
         jsonld=jsonld,
         pluralize=defaultfilters.pluralize,
@@ -39,10 +41,6 @@ def environment(**options):
         truncatechars=defaultfilters.truncatechars,
     )
     return env
-
-
-def url(name, *args, **kwargs):
-    return reverse(name, args=args or None, kwargs=kwargs or None)
 
 
 def show_date(value, precision="day"):

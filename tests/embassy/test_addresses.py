@@ -10,6 +10,9 @@ def test_a_remembered_address_is_the_reversed_address():
         "events:detail", kwargs={"slug": "aso-obama-summit"}
     )
     assert public_address("sections:section", page_slug="overview", slug="security") == "/overview/security/"
+    # Positional arguments, as templates pass them (url("events:ics", event.slug)), and none at all.
+    assert public_address("events:ics", "summit") == reverse("events:ics", args=["summit"])
+    assert public_address("events:list") == "/events/"
 
 
 def test_the_script_prefix_is_part_of_the_address():
