@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from embassy.models import Status
+from embassy.sql import column, order_by, placeholders, public_condition, table
 from events.models import Event
-from photos.models import PhotoPlacement
+from photos.models import Photo, PhotoPlacement
 
 from .models import RelatedLink, Section
 from .numbering import section_number
@@ -120,35 +121,22 @@ def build_page_tree(page, *, at=None, include_drafts=False):
     a published subsection under a draft section stays hidden.
     """
     at = at or timezone.now()
-    sections = Section.objects.filter(page=page)
-    if not include_drafts:
-        sections = sections.public(at)
-    sections = list(sections)
+    public_only = None if include_drafts else at
+    sections = _read_sections(page, public_only)
     # What hangs on the page and on the sections it shows; found by column, without a join back to sections.
     section_ids = [page.pk, *(section.pk for section in sections)]
-    events = (
-        Event.objects.filter(section_id__in=section_ids)
-        .order_by("starts_on", "start_time", "pk")
-        .only(*EVENT_LIST_FIELDS)
-    )
-    placements = PhotoPlacement.objects.filter(section_id__in=section_ids).select_related("photo")
-    if not include_drafts:
-        events = events.public(at)
-    links = RelatedLink.objects.filter(section_id__in=section_ids)
 
     photos_by_section = defaultdict(list)
-    for placement in placements:
-        photo = placement.photo
-        # The photograph is at hand already: checked here rather than in SQL (a condition on the join, a subquery
-        # of Photo.objects.public()). One still waiting for its image (imported from a legacy page) cannot be
-        # drawn, not even in previews.
+    for photo in _read_placed_photos(section_ids):
+        # Checked here on the rows at hand rather than in SQL. One still waiting for its image (imported from a
+        # legacy page) cannot be drawn, not even in previews.
         if photo.image and (include_drafts or photo.is_shown_to_public(at)):
-            photos_by_section[placement.section_id].append(photo)
+            photos_by_section[photo.placed_in_section_id].append(photo)
     links_by_section = defaultdict(list)
-    for link in links:
+    for link in _read_links(section_ids):
         links_by_section[link.section_id].append(link)
     events_by_section = defaultdict(list)
-    for event in events:
+    for event in _read_events(section_ids, public_only):
         events_by_section[event.section_id].append(event)
 
     nodes_by_path = {}
@@ -187,6 +175,51 @@ def build_page_tree(page, *, at=None, include_drafts=False):
     if first_figure is not None:
         first_figure.is_first_figure = True  # on the first screen: not loaded lazily
     return tree
+
+
+# The four reads of a page tree, through Model.objects.raw() (see embassy.sql for why). ``public_at`` keeps
+# what the public may see at that moment; None (previews) keeps drafts too.
+
+
+def _read_sections(page, public_at):
+    sql = f"SELECT * FROM {table(Section)} WHERE {column(Section, 'page')} = %s"
+    params = [page.pk]
+    if public_at is not None:
+        condition, condition_params = public_condition(Section, public_at)
+        sql += f" AND {condition}"
+        params += condition_params
+    return list(Section.objects.raw(f"{sql} ORDER BY {order_by(Section)}", params))
+
+
+def _read_events(section_ids, public_at):
+    selected = ", ".join(column(Event, name) for name in ("pk", *EVENT_LIST_FIELDS))
+    sql = f"SELECT {selected} FROM {table(Event)} WHERE {column(Event, 'section')} IN ({placeholders(section_ids)})"
+    params = list(section_ids)
+    if public_at is not None:
+        condition, condition_params = public_condition(Event, public_at)
+        sql += f" AND {condition}"
+        params += condition_params
+    return Event.objects.raw(f"{sql} ORDER BY {order_by(Event, ['starts_on', 'start_time', 'pk'])}", params)
+
+
+def _read_placed_photos(section_ids):
+    """Each photograph placed in these sections, once per placement, in order, with ``placed_in_section_id``."""
+    sql = (
+        f"SELECT {table(Photo)}.*, {column(PhotoPlacement, 'section')} AS placed_in_section_id "
+        f"FROM {table(PhotoPlacement)} "
+        f"JOIN {table(Photo)} ON {column(Photo, 'pk')} = {column(PhotoPlacement, 'photo')} "
+        f"WHERE {column(PhotoPlacement, 'section')} IN ({placeholders(section_ids)}) "
+        f"ORDER BY {order_by(PhotoPlacement)}"
+    )
+    return Photo.objects.raw(sql, section_ids)
+
+
+def _read_links(section_ids):
+    sql = (
+        f"SELECT * FROM {table(RelatedLink)} WHERE {column(RelatedLink, 'section')} IN ({placeholders(section_ids)}) "
+        f"ORDER BY {order_by(RelatedLink)}"
+    )
+    return RelatedLink.objects.raw(sql, section_ids)
 
 
 def preview_state(item, at):
