@@ -7,15 +7,14 @@ of a navigation page).
 """
 
 import math
-import threading
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.core.signals import request_started
 from django.utils import timezone
 
 from .addresses import public_address
 from .pagecache import current_generation, next_scheduled_change
+from .per_request import this_request
 
 CACHE_KEY = "site-chrome:{generation}"
 LONGEST_CACHE_SECONDS = 3600
@@ -66,26 +65,16 @@ def build_site_chrome():
     )
 
 
-# A page asks for the chrome several times (title, header, footer): within one request it is read from
-# the cache, or built, once. Forgotten when the next request starts, and whenever the generation moves on.
-_this_request = threading.local()
-
-
-def _forget_chrome(**kwargs):
-    _this_request.__dict__.clear()
-
-
-request_started.connect(_forget_chrome, dispatch_uid="embassy-chrome-per-request")
-
-
 def get_site_chrome():
+    # A page asks for the chrome several times (title, header, footer): within one request it is read from
+    # the cache, or built, once, and again only if the generation moves on meanwhile.
     now = timezone.now()
     generation = current_generation()
-    remembered = getattr(_this_request, "chrome", None)
+    remembered = getattr(this_request, "chrome", None)
     if remembered is not None and remembered[0] == generation and (remembered[2] is None or now < remembered[2]):
         return remembered[1]
     chrome, valid_until = _cached_site_chrome(now, generation)
-    _this_request.chrome = (generation, chrome, valid_until)
+    this_request.chrome = (generation, chrome, valid_until)
     return chrome
 
 

@@ -14,18 +14,18 @@ they see their edits and previews at once.
 
 import hashlib
 import secrets
-import threading
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.core.signals import request_started
 from django.db import connection, transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
+
+from .per_request import this_request
 
 GENERATION_KEY = "content-generation"
 LONGEST_SECONDS = 24 * 3600
@@ -73,7 +73,7 @@ def next_scheduled_change(now):
     request it is worked out at most once (the page cache and the site chrome both ask).
     """
     generation = current_generation()
-    remembered = getattr(_this_request, "schedule", None)
+    remembered = getattr(this_request, "schedule", None)
     if remembered is not None and remembered[0] == generation and (remembered[1] is None or now < remembered[1]):
         return remembered[1]
     key = f"schedule:{generation}"
@@ -83,19 +83,8 @@ def next_scheduled_change(now):
     else:
         moment = _next_scheduled_change(now)
         cache.set(key, {"at": moment}, LONGEST_SECONDS)
-    _this_request.schedule = (generation, moment)
+    this_request.schedule = (generation, moment)
     return moment
-
-
-# Forgotten when the next request starts: a request sees one schedule from start to end.
-_this_request = threading.local()
-
-
-def _forget_schedule(**kwargs):
-    _this_request.__dict__.clear()
-
-
-request_started.connect(_forget_schedule, dispatch_uid="embassy-schedule-per-request")
 
 
 def _next_scheduled_change(now):
