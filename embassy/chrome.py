@@ -40,7 +40,7 @@ def build_site_chrome():
     pages = list(Section.objects.pages().public().values("pk", "title", "slug", "show_in_navigation"))
     public_pages = {page["pk"]: page for page in pages}
     # A footer link's page is one of the public pages just read (else the link is left out): its title and
-    # address come from there rather than from a join.
+    # address come from there rather than from a join. The text is FooterLink.text's rule, on these values.
     footer_links = []
     for page_id, label in settings.footer_links.values_list("page_id", "label"):
         page = public_pages.get(page_id)

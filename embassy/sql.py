@@ -29,6 +29,14 @@ def public_condition(model, at, using="default"):
     return sql, [moment if param == marker else param for param in params]
 
 
+def and_public(model, at, using="default"):
+    """``(" AND <public condition>", params)``, or ``("", [])`` when ``at`` is None (previews keep drafts)."""
+    if at is None:
+        return "", []
+    condition, params = public_condition(model, at, using)
+    return f" AND {condition}", params
+
+
 @cache
 def _public_condition_template(model, using):
     query = model.objects.public(_MARKER).query

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from embassy.models import Status
-from embassy.sql import column, order_by, placeholders, public_condition, table
+from embassy.sql import and_public, column, order_by, placeholders, table
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
 
@@ -182,24 +182,19 @@ def build_page_tree(page, *, at=None, include_drafts=False):
 
 
 def _read_sections(page, public_at):
-    sql = f"SELECT * FROM {table(Section)} WHERE {column(Section, 'page')} = %s"
-    params = [page.pk]
-    if public_at is not None:
-        condition, condition_params = public_condition(Section, public_at)
-        sql += f" AND {condition}"
-        params += condition_params
-    return list(Section.objects.raw(f"{sql} ORDER BY {order_by(Section)}", params))
+    visible, visible_params = and_public(Section, public_at)
+    sql = f"SELECT * FROM {table(Section)} WHERE {column(Section, 'page')} = %s{visible} ORDER BY {order_by(Section)}"
+    return list(Section.objects.raw(sql, [page.pk, *visible_params]))
 
 
 def _read_events(section_ids, public_at):
     selected = ", ".join(column(Event, name) for name in ("pk", *EVENT_LIST_FIELDS))
-    sql = f"SELECT {selected} FROM {table(Event)} WHERE {column(Event, 'section')} IN ({placeholders(section_ids)})"
-    params = list(section_ids)
-    if public_at is not None:
-        condition, condition_params = public_condition(Event, public_at)
-        sql += f" AND {condition}"
-        params += condition_params
-    return Event.objects.raw(f"{sql} ORDER BY {order_by(Event, ['starts_on', 'start_time', 'pk'])}", params)
+    visible, visible_params = and_public(Event, public_at)
+    sql = (
+        f"SELECT {selected} FROM {table(Event)} WHERE {column(Event, 'section')} IN ({placeholders(section_ids)})"
+        f"{visible} ORDER BY {order_by(Event, ['starts_on', 'start_time', 'pk'])}"
+    )
+    return Event.objects.raw(sql, [*section_ids, *visible_params])
 
 
 def _read_placed_photos(section_ids):
