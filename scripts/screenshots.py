@@ -91,6 +91,11 @@ def take(browser, base_url, out):
         page.goto(base_url + path)
         if prepare:
             prepare(page)
+        # Lazily loaded images on screen may still be arriving after the load event: wait for them.
+        page.wait_for_function(
+            "[...document.images].filter(image => image.getBoundingClientRect().top < innerHeight)"
+            ".every(image => image.complete)"
+        )
         page.screenshot(path=str(out / f"{name}.png"), full_page=full_page)
         print(f"{out / name}.png")
         page.close()
