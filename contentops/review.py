@@ -30,3 +30,10 @@ def default_review_by(section):
     if section.status != Status.PUBLISHED or section.review_by is not None:
         return None
     return one_year_after(publication_date(section))
+
+
+def fill_review_by(section):
+    """Give ``section`` its default review date when it has none (see :func:`default_review_by`)."""
+    review_by = default_review_by(section)
+    if review_by is not None:
+        section.review_by = review_by

@@ -1,15 +1,12 @@
 """Import a legacy page (plain text, Markdown, HTML) or a JSON export of this site."""
 
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
-from contentops.documents import FORMATS, JSON, DocumentError, detect_format, read_document
-from contentops.importing import import_document_spec
-from contentops.parsing import parse_document
-from contentops.sitejson import parse_export, restore_site
+from contentops.documents import FORMATS, JSON, DocumentError
+from contentops.loading import import_file
+from photos.cleanup import removing_new_files_on_error
 
 
 class Command(BaseCommand):
@@ -30,16 +27,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, page=None, dry_run=False, format=None, encoding="utf-8", **options):
         try:
-            text = read_document(file, encoding)
-            fmt = format or detect_format(file, text)
-            if fmt == JSON and page:
-                raise DocumentError("--page cannot be used with a JSON export: its pages keep their own slugs.")
-            with transaction.atomic():
-                if fmt == JSON:
-                    report = restore_site(parse_export(text))
-                else:
-                    spec = parse_document(text, fmt, fallback_title=Path(file).stem.replace("-", " ").title())
-                    report = import_document_spec(spec, page_slug=page)
+            # Placeholder photographs are drawn into the media storage: a failed import takes them back.
+            with removing_new_files_on_error(), transaction.atomic():
+                fmt, report = import_file(file, format, encoding, page_slug=page)
                 if dry_run:
                     transaction.set_rollback(True)
         except DocumentError as error:
