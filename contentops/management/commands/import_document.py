@@ -9,6 +9,10 @@ from contentops.loading import import_file
 from photos.cleanup import removing_new_files_on_error
 
 
+class DryRunDone(Exception):
+    """Raised to roll a dry run back; carries its format and report."""
+
+
 class Command(BaseCommand):
     help = (
         "Import a legacy document (plain text, Markdown or HTML) as a page with its sections, links, "
@@ -27,11 +31,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, page=None, dry_run=False, format=None, encoding="utf-8", **options):
         try:
-            # Placeholder photographs are drawn into the media storage: a failed import takes them back.
+            # Placeholder photographs are drawn into the media storage. Leaving the block by an exception
+            # takes their files back with the rows, so a dry run ends with one too.
             with removing_new_files_on_error(), transaction.atomic():
                 fmt, report = import_file(file, format, encoding, page_slug=page)
                 if dry_run:
-                    transaction.set_rollback(True)
+                    raise DryRunDone(fmt, report)
+        except DryRunDone as done:
+            fmt, report = done.args
         except DocumentError as error:
             raise CommandError(f"Nothing was imported. {error}") from None
         except (ValidationError, DatabaseError) as error:
