@@ -4,8 +4,8 @@ Restoring into a site that does not have the content yet (a new database, the de
 generated large site) creates thousands of rows; saved one at a time they take minutes. New
 pages, with everything in them, and new photographs are written here with bulk inserts instead.
 Bulk inserts skip ``save()`` and the save signals, so what they do is done here for all the rows
-at once: Markdown rendered, review dates filled, the search index and the page cache brought up
-to date, and the rows added to the revision being recorded, if one is.
+at once: Markdown rendered, review dates stamped as the importer stamps them, ``rows_created_in_bulk``
+sent for the page cache and the search index, and the rows added to the revision being recorded, if any.
 
 Tree paths are computed the way treebeard computes them (``Section._get_path``), with ``numchild``
 filled in, so the result is a tree that treebeard can move and add to.
@@ -13,13 +13,11 @@ filled in, so the result is a tree that treebeard can move and add to.
 
 import reversion
 
-from embassy.pagecache import content_changed
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
-from search.documents import Kind, index_new_objects
+from publishing.services import stamp_publication
+from publishing.signals import rows_created_in_bulk
 from sections.models import RelatedLink, Section
-
-from .review import fill_review_by
 
 BATCH = 1000
 # bulk_create sets these to "now"; a restore writes the export's values back afterwards.
@@ -31,14 +29,13 @@ def wanted_dates(values):
 
 
 class BulkWriter:
-    def __init__(self, report, load_fields, restore_event, index_search=True):
+    def __init__(self, report, load_fields, restore_event):
         self.report = report
-        self.index_search = index_search
         self.load_fields = load_fields
         self.restore_event = restore_event  # for an event of a new page that is already on the site
         self.photos, self.pages, self.sections, self.links, self.events, self.placements = [], [], [], [], [], []
         self.dates = []  # (instance, the dates the export gives it)
-        self.created = {Kind.SECTION: [], Kind.EVENT: [], Kind.PHOTO: []}
+        self.created = {Section: [], Event: [], Photo: [], RelatedLink: [], PhotoPlacement: []}
         self.next_root = None
         self.rendered = {}
 
@@ -66,7 +63,7 @@ class BulkWriter:
         section = Section(path=path, depth=level + 1, numchild=len(children), page=page, **values)
         self.render(section)
         if "review_by" not in values:
-            fill_review_by(section)
+            stamp_publication(section)
         (self.pages if page is None else self.sections).append(section)
         self.dates.append((section, wanted_dates(values)))
         self.report.count("page" if page is None else "section", "created")
@@ -97,17 +94,19 @@ class BulkWriter:
 
     def write_photos(self):
         Photo.objects.bulk_create(self.photos, batch_size=BATCH)
-        self.created[Kind.PHOTO] += self.photos
+        self.created[Photo] += self.photos
         self.photos = []
 
     def write_pages(self, photos):
         # Parents first: a row's foreign key is read from its parent's primary key as it is inserted.
         for rows in (self.pages, self.sections):
             Section.objects.bulk_create(rows, batch_size=BATCH)
-            self.created[Kind.SECTION] += rows
+            self.created[Section] += rows
         RelatedLink.objects.bulk_create(self.links, batch_size=BATCH)
+        self.created[RelatedLink] += self.links
         self.write_events(photos)
         PhotoPlacement.objects.bulk_create(self.placements, batch_size=BATCH)
+        self.created[PhotoPlacement] += self.placements
         self.pages, self.sections, self.links, self.events, self.placements = [], [], [], [], []
 
     def write_events(self, photos):
@@ -129,19 +128,17 @@ class BulkWriter:
             for placement in entry.get("photos", []):
                 self.add_placement(photos[placement["photo"]], placement["position"], event=event)
         Event.objects.bulk_create(new, batch_size=BATCH)
-        self.created[Kind.EVENT] += new
+        self.created[Event] += new
 
     def finish(self):
         """After every bulk write: what the save signals would have done."""
         self.restore_dates()
-        if self.index_search:
-            for kind, objects in self.created.items():
-                index_new_objects(kind, objects)
-        if any(self.created.values()):
-            content_changed()
+        for model, objects in self.created.items():
+            if objects:
+                rows_created_in_bulk.send(sender=model, objects=objects)
         if reversion.is_active():
-            for objects in self.created.values():
-                for obj in objects:
+            for model in (Section, Event, Photo):  # links and placements follow their section or event
+                for obj in self.created[model]:
                     reversion.add_to_revision(obj)
 
     def restore_dates(self):

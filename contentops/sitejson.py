@@ -23,12 +23,12 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
 
-from embassy.models import FooterLink, PhoneLine, SiteSettings
 from events.models import Event
 from photos.forms import PhotoFileField
 from photos.models import Photo, PhotoPlacement
 from photos.placeholders import PLACEHOLDER_KINDS, placeholder_png
 from sections.models import RelatedLink, Section
+from sitewide.models import FooterLink, PhoneLine, SiteSettings
 
 from .bulk import BulkWriter
 from .documents import DocumentError
@@ -248,12 +248,12 @@ def save_exactly(instance, values):
 
 
 class SiteRestorer:
-    def __init__(self, index_search=True):
+    def __init__(self):
         self.report = ImportReport()
         self.photos = {}
         self.users = {}
         self.files = {}
-        self.bulk = BulkWriter(self.report, load_fields, self.restore_event, index_search=index_search)
+        self.bulk = BulkWriter(self.report, load_fields, self.restore_event)
 
     def restore(self, data):
         try:
@@ -411,5 +411,5 @@ def drawn_placeholder(values, kind):
     return PhotoFileField().clean(drawn)
 
 
-def restore_site(data, index_search=True):
-    return SiteRestorer(index_search=index_search).restore(data)
+def restore_site(data):
+    return SiteRestorer().restore(data)

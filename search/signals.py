@@ -2,7 +2,9 @@
 
 from django.db.models.signals import post_delete, post_save
 
-from .documents import MODELS, index_object, remove_object
+from publishing.signals import rows_created_in_bulk
+
+from .documents import MODELS, index_new_objects, index_object, remove_object
 
 
 def connect():
@@ -18,3 +20,8 @@ def connect():
 
         post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"search-save-{kind}")
         post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"search-delete-{kind}")
+
+        def created_in_bulk(sender, objects, _kind=kind, **kwargs):
+            index_new_objects(_kind, objects)
+
+        rows_created_in_bulk.connect(created_in_bulk, sender=model, weak=False, dispatch_uid=f"search-bulk-{kind}")

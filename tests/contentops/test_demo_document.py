@@ -95,7 +95,7 @@ def test_the_demo_document_imports_like_any_export(db):
 def test_pages_written_in_bulk_get_the_review_date_a_save_would_give(demo_site):
     from django.utils import timezone
 
-    from contentops.review import one_year_after
+    from publishing.services import one_year_after
 
-    # The demo document gives no review dates: like a page saved as published, each is due in a year.
+    # The demo document gives no review dates: as for any imported published page, each is due in a year.
     assert set(Section.objects.values_list("review_by", flat=True)) == {one_year_after(timezone.localdate())}

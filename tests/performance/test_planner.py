@@ -34,12 +34,12 @@ def single_column_indexes(model):
 )
 def test_every_scheduled_change_is_found_through_an_index(model, column):
     # Every uncached page asks for the next moment each of these columns changes what the public sees
-    # (embassy.pagecache.next_scheduled_change). Without the index, that is a scan of the whole table.
+    # (publishing.pagecache.next_scheduled_change). Without the index, that is a scan of the whole table.
     assert (column,) in single_column_indexes(model)
 
 
 def test_make_large_site_leaves_the_planner_statistics_up_to_date():
-    call_command("make_large_site", scale=0.01, no_search_index=True, stdout=open("/dev/null", "w"))
+    call_command("make_large_site", scale=0.01, stdout=open("/dev/null", "w"))
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")

@@ -18,10 +18,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
 from contentops.sitejson import FORMAT, VERSION, restore_site
-from embassy.models import Status
 from photos.cleanup import removing_new_files_on_error
 from photos.models import Photo
 from photos.placeholders import placeholder_png
+from publishing.models import Status
 from sections.models import Section
 
 SECTION_BODY = """The two governments met again to review the **alliance** and the economic partnership.
@@ -51,9 +51,8 @@ class Command(BaseCommand):
         parser.add_argument("--photos", type=int, default=5000)
         parser.add_argument("--events", type=int, default=10000)
         parser.add_argument("--links", type=int, default=20000)
-        parser.add_argument("--no-search-index", action="store_true", help="Do not index the new content for search.")
 
-    def handle(self, *args, scale, pages, sections, subsections, photos, events, links, no_search_index, **options):
+    def handle(self, *args, scale, pages, sections, subsections, photos, events, links, **options):
         if scale <= 0:
             raise CommandError("--scale must be positive.")
         counts = {
@@ -65,7 +64,7 @@ class Command(BaseCommand):
         with removing_new_files_on_error(), transaction.atomic():
             run = Section.objects.filter(depth=1, slug__startswith="large-").count()
             document = LargeSite(run, counts, sections, subsections).document(first_photo())
-            restore_site(document, index_search=not no_search_index)
+            restore_site(document)
         # Tens of thousands of new rows: the query planner's statistics (SQLite's and PostgreSQL's) are
         # brought up to date now, rather than when a connection next closes or autovacuum next passes.
         with connection.cursor() as cursor:
@@ -78,8 +77,6 @@ class Command(BaseCommand):
                 f"photographs, {counts['events']} events, {counts['links']} related links."
             )
         )
-        if no_search_index:
-            self.stdout.write("The search index was not updated (--no-search-index).")
 
 
 def first_photo():
