@@ -4,7 +4,10 @@ Every stored column is written, read from the models' own field lists, so a fiel
 without changes here. Rows refer to each other by natural keys (page and section slugs, event slugs,
 a key per photograph), never by database ids, so an export can be loaded into another database.
 Photograph files are not in the export: a photograph keeps the name of its file, and is restored
-without an image ("image missing") when that file is not in the target's media storage.
+without an image ("image missing") when that file is not in the target's media storage. A document
+written by hand (the demo content, contentops/demo/site.json) may instead name a placeholder to draw
+for a photograph, ``"placeholder": "photo"`` or ``"chart"`` (photos/placeholders.py).
+Pages and photographs the site does not have yet are written in bulk (bulk.py); the rest row by row.
 Columns that the database computes from others (``body_html``, the tree's ``path``) are rebuilt.
 """
 
@@ -15,17 +18,21 @@ import uuid
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
 
 from events.models import Event
+from photos.forms import PhotoFileField
 from photos.models import Photo, PhotoPlacement
+from photos.placeholders import PLACEHOLDER_KINDS, placeholder_png
 from sections.models import RelatedLink, Section
 from sitewide.models import FooterLink, PhoneLine, SiteSettings
 
+from .bulk import BulkWriter
 from .documents import DocumentError
-from .importing import ImportReport, fresh, keep_order
+from .importing import ImportReport, fresh, keep_order, set_fields
 
 FORMAT = "embassy-site-export"
 VERSION = 1
@@ -193,23 +200,77 @@ def store_exactly(instance, values):
         setattr(instance, name, value)
 
 
+class PhotoMatcher:
+    """Which photograph on the site each entry of an export is, if any.
+
+    By its file, caption and original name; failing that, by its file alone (an editor may have changed
+    the caption since the export). Generated sites give many photographs one file: each entry claims
+    a different photograph. A photograph without a file is known by caption and original name; so is
+    one the document asks to be drawn as a placeholder, whether or not it has been drawn yet.
+    """
+
+    def __init__(self):
+        self.exact, self.by_image, self.without_file = {}, {}, {}
+        rows = Photo.objects.order_by("pk").values_list("pk", "image", "caption", "original_filename", "is_placeholder")
+        for pk, image, caption, filename, is_placeholder in rows:
+            self.exact.setdefault((image, caption, filename), []).append(pk)
+            if image:
+                self.by_image.setdefault(image, []).append(pk)
+            if not image or is_placeholder:
+                self.without_file.setdefault((caption, filename), []).append(pk)
+        self.claimed = set()
+
+    def claim(self, candidates):
+        pk = next((pk for pk in candidates if pk not in self.claimed), None)
+        if pk is not None:
+            self.claimed.add(pk)
+        return pk
+
+    def match(self, wanted):
+        """``wanted``: (values, drawn) per entry; returns the matching photograph's pk (or None) for each."""
+        found = []
+        for values, drawn in wanted:
+            name, key = values.get("image") or "", (values.get("caption", ""), values.get("original_filename", ""))
+            candidates = self.without_file.get(key, []) if drawn or not name else self.exact.get((name, *key), [])
+            found.append(self.claim(candidates))
+        for index, (values, drawn) in enumerate(wanted):
+            if found[index] is None and values.get("image") and not drawn:
+                found[index] = self.claim(self.by_image.get(values["image"], []))
+        return found
+
+
+def save_exactly(instance, values):
+    """Save a new or changed row, then write ``values`` as given; the action, for the report."""
+    action = "updated" if instance.pk else "created"
+    instance.save()
+    store_exactly(instance, values)
+    return action
+
+
 class SiteRestorer:
     def __init__(self):
         self.report = ImportReport()
         self.photos = {}
         self.users = {}
+        self.files = {}
+        self.bulk = BulkWriter(self.report, load_fields, self.restore_event)
 
     def restore(self, data):
         try:
-            for entry in data["photos"]:
-                self.photos[entry["key"]] = self.restore_photo(entry)
+            self.restore_photos(data["photos"])
             for entry in data["pages"]:
-                page = self.restore_section(entry, parent=None, page=None, level=0)
+                page = Section.objects.pages().filter(slug=entry["slug"]).first()
+                if page is None:
+                    page = self.bulk.add_page(entry, self.photos)
+                else:
+                    page = self.restore_section(entry, parent=None, page=None, level=0)
                 self.report.page = self.report.page or page
+            self.bulk.write_pages(self.photos)
             for entry in data.get("events_without_section") or []:
                 self.restore_event(entry, section=None)
             if data.get("site_settings"):
                 self.restore_site_settings(data["site_settings"])
+            self.bulk.finish()
         except (KeyError, TypeError, ValueError, AttributeError, ObjectDoesNotExist) as error:
             raise DocumentError(f"The export is incomplete or damaged ({type(error).__name__}: {error}).") from None
         return self.report
@@ -221,27 +282,42 @@ class SiteRestorer:
             self.users[username] = get_user_model()._default_manager.filter(username=username).first()
         return self.users[username]
 
-    def restore_photo(self, entry):
+    def file_exists(self, name):
+        # Generated sites give thousands of photographs one file: the storage is asked once.
+        if name not in self.files:
+            self.files[name] = default_storage.exists(name)
+        return self.files[name]
+
+    def photo_values(self, entry):
         values = load_fields(Photo, entry)
         name = values.get("image") or ""
-        if name and not default_storage.exists(name):
+        if name and not self.file_exists(name):
             self.report.notes.append(f"The file of “{values.get('caption')}” ({name}) is missing: image missing.")
-            name = values["image"] = ""
+            values["image"] = ""
             values["width"] = values["height"] = 0
-        if name:
-            photo = Photo.objects.filter(image=name).first()
-        else:
-            photo = Photo.objects.filter(
-                image="", caption=values.get("caption", ""), original_filename=values.get("original_filename", "")
-            ).first()
-        action = "created" if photo is None else "updated"
+        if entry.get("placeholder") and not values.get("image"):
+            for column in ("image", "width", "height", "renditions"):
+                values.pop(column, None)  # drawn on first load; kept as drawn on the next
+        return values
+
+    def restore_photos(self, entries):
+        wanted = [(self.photo_values(entry), bool(entry.get("placeholder"))) for entry in entries]
+        matches = PhotoMatcher().match(wanted)
+        found = Photo.objects.in_bulk([pk for pk in matches if pk is not None])
+        for entry, (values, _), pk in zip(entries, wanted, matches, strict=True):
+            self.photos[entry["key"]] = self.restore_photo(entry, values, found.get(pk))
+        self.bulk.write_photos()
+
+    def restore_photo(self, entry, values, photo):
+        uploaded_by = self.user(entry.get("uploaded_by"))
+        if photo is None and not entry.get("placeholder"):
+            return self.bulk.add_photo(values, uploaded_by)
         photo = photo or Photo()
-        for field_name, value in values.items():
-            setattr(photo, field_name, value)
-        photo.uploaded_by = self.user(entry.get("uploaded_by"))
-        photo.save()
-        store_exactly(photo, values)
-        self.report.count("photo", action)
+        changed = set_fields(photo, {**values, "uploaded_by": uploaded_by})
+        if not photo.image and entry.get("placeholder"):
+            photo.image = drawn_placeholder(values, entry["placeholder"])
+            changed = True
+        self.report.count("photo", save_exactly(photo, values) if changed else "unchanged")
         return photo
 
     def restore_section(self, entry, parent, page, level):
@@ -256,16 +332,13 @@ class SiteRestorer:
                 section = Section.objects.add_root(instance=section)
             else:
                 section = Section.objects.add_child(fresh(parent), instance=section)
+            store_exactly(section, values)
             action = "created"
         else:
             if parent is not None and not fresh(section).path.startswith(fresh(parent).path):
                 Section.objects.move(fresh(section), fresh(parent), "last-child")
             section = fresh(section)
-            for name, value in values.items():
-                setattr(section, name, value)
-            section.save()
-            action = "updated"
-        store_exactly(section, values)
+            action = save_exactly(section, values) if set_fields(section, values) else "unchanged"
         self.report.count("page" if parent is None else "section", action)
         self.report.tree.append(f"{'  ' * level}{section.title}  [{action}]")
         page = page or section
@@ -276,10 +349,12 @@ class SiteRestorer:
         for link_entry in entry.get("links", []):
             link_values = load_fields(RelatedLink, link_entry)
             link = existing_links.get(link_values["url"]) or RelatedLink(section=section)
-            self.report.count("link", "updated" if link.pk else "created")
-            for name, value in link_values.items():
-                setattr(link, name, value)
-            link.save()
+            action = "updated" if link.pk else "created"
+            if set_fields(link, link_values) or not link.pk:
+                link.save()
+            else:
+                action = "unchanged"
+            self.report.count("link", action)
         for event_entry in entry.get("events", []):
             self.restore_event(event_entry, section=section)
         children = [self.restore_section(child, section, page, level + 1) for child in entry.get("children", [])]
@@ -291,22 +366,19 @@ class SiteRestorer:
         placement, created = PhotoPlacement.objects.get_or_create(
             photo=photo, section=section, event=event, defaults={"position": entry["position"]}
         )
+        action = "created" if created else "unchanged"
         if placement.position != entry["position"]:
             placement.position = entry["position"]
             placement.save(update_fields=["position"])
-        self.report.count("placement", "created" if created else "updated")
+            action = "updated"
+        self.report.count("placement", action)
 
     def restore_event(self, entry, section):
         values = load_fields(Event, entry)
         event = Event.objects.filter(slug=values["slug"]).first()
-        action = "created" if event is None else "updated"
         event = event or Event()
-        for name, value in values.items():
-            setattr(event, name, value)
-        event.section = section
-        event.save()
-        store_exactly(event, values)
-        self.report.count("event", action)
+        changed = set_fields(event, {**values, "section": section})
+        self.report.count("event", save_exactly(event, values) if changed else "unchanged")
         for placement in entry.get("photos", []):
             self.restore_placement(placement, event=event)
 
@@ -328,6 +400,15 @@ class SiteRestorer:
             page = Section.objects.pages().get(slug=link["page"])
             FooterLink.objects.create(site_settings=settings, page=page, **load_fields(FooterLink, link))
         self.report.count("site settings", "updated")
+
+
+def drawn_placeholder(values, kind):
+    """A placeholder image for a photograph the document names but cannot carry, checked like an upload."""
+    if kind not in PLACEHOLDER_KINDS:
+        raise ValueError(f"unknown placeholder {kind!r} (known: {', '.join(PLACEHOLDER_KINDS)})")
+    name = values.get("original_filename") or "placeholder.png"
+    drawn = ContentFile(placeholder_png(values.get("caption", ""), kind), name=name)
+    return PhotoFileField().clean(drawn)
 
 
 def restore_site(data):

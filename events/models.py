@@ -73,8 +73,12 @@ class Event(Publishable):
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "The end date cannot be before the start date."})
 
-    def save(self, *args, **kwargs):
+    def render_body(self):
+        """``body_html`` is always ``body`` rendered; ``save()`` and the importer's bulk writes both call this."""
         self.body_html = render_markdown(self.body)
+
+    def save(self, *args, **kwargs):
+        self.render_body()
         super().save(*args, **kwargs)
 
     def publish_problems(self):

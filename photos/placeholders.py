@@ -76,6 +76,9 @@ def draw_chart_placeholder(caption, shares, size=(1200, 800)):
     return image
 
 
+PLACEHOLDER_KINDS = ("photo", "chart")
+
+
 def placeholder_png(caption, kind="photo"):
     if kind == "chart":
         image = draw_chart_placeholder(caption, {"Japan and the United States": 33})

@@ -1,9 +1,19 @@
 """Cache invalidation: any change to public content retires every cached page and the cached header and footer."""
 
 from django.db.models.signals import post_delete, post_save
+from django.dispatch import Signal
 
 from .pagecache import content_changed
 from .registry import public_content_models
+
+# Sent by code that writes rows with bulk_create, which sends no post_save: its receivers do for all
+# the rows at once what the post_save receivers do for one. Sender: the model; ``objects``: the new rows.
+rows_created_in_bulk = Signal()
+
+
+def bulk_content_changed(sender, **kwargs):
+    if sender in public_content_models():
+        content_changed()
 
 
 def connect():
@@ -13,3 +23,4 @@ def connect():
         label = model._meta.label
         post_save.connect(content_changed, sender=model, dispatch_uid=f"content-save-{label}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-delete-{label}")
+    rows_created_in_bulk.connect(bulk_content_changed, dispatch_uid="content-created-in-bulk")

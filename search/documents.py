@@ -43,6 +43,16 @@ def index_object(kind, obj, document_model=SearchDocument):
     )
 
 
+def new_document(kind, obj, document_model=SearchDocument):
+    title, body = text_of(kind, obj)
+    return document_model(kind=kind, object_id=obj.pk, title=plain_text(title)[:300], body=body)
+
+
+def index_new_objects(kind, objects):
+    """Index rows written in bulk (which send no save signals); they must not be indexed yet."""
+    SearchDocument.objects.bulk_create([new_document(kind, obj) for obj in objects], batch_size=500)
+
+
 def remove_object(kind, pk):
     SearchDocument.objects.filter(kind=kind, object_id=pk).delete()
 
@@ -54,8 +64,6 @@ def rebuild(app_registry=apps, document_model=None):
     documents = []
     for kind, label in SOURCE_MODELS.items():
         model = app_registry.get_model(label)
-        for obj in model.objects.all().iterator():
-            title, body = text_of(kind, obj)
-            documents.append(document_model(kind=kind, object_id=obj.pk, title=plain_text(title)[:300], body=body))
+        documents.extend(new_document(kind, obj, document_model) for obj in model.objects.all().iterator())
     document_model.objects.bulk_create(documents, batch_size=500)
     return len(documents)

@@ -3,7 +3,9 @@
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
-from .documents import index_object, remove_object
+from publishing.signals import rows_created_in_bulk
+
+from .documents import index_new_objects, index_object, remove_object
 from .models import SOURCE_MODELS
 
 
@@ -20,3 +22,8 @@ def connect():
 
         post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"search-save-{kind}")
         post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"search-delete-{kind}")
+
+        def created_in_bulk(sender, objects, _kind=kind, **kwargs):
+            index_new_objects(_kind, objects)
+
+        rows_created_in_bulk.connect(created_in_bulk, sender=model, weak=False, dispatch_uid=f"search-bulk-{kind}")

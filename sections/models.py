@@ -186,8 +186,12 @@ class Section(MP_Node, Publishable):
     def get_own_url(self):
         return reverse("sections:section", kwargs={"page_slug": self.page.slug, "slug": self.slug})
 
-    def save(self, *args, **kwargs):
+    def render_body(self):
+        """``body_html`` is always ``body`` rendered; ``save()`` and the importer's bulk writes both call this."""
         self.body_html = render_markdown(self.body)
+
+    def save(self, *args, **kwargs):
+        self.render_body()
         self._remember_former_slug()
         if self.depth and self.depth > 1 and self.page_id is None:
             self.page = Section.objects.get(path=self.root_path)

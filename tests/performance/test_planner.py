@@ -39,7 +39,7 @@ def test_every_scheduled_change_is_found_through_an_index(model, column):
 
 
 def test_make_large_site_leaves_the_planner_statistics_up_to_date():
-    call_command("make_large_site", scale=0.01, no_search_index=True, stdout=open("/dev/null", "w"))
+    call_command("make_large_site", scale=0.01, stdout=open("/dev/null", "w"))
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute("SELECT DISTINCT tbl FROM sqlite_stat1")

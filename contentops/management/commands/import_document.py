@@ -1,15 +1,16 @@
 """Import a legacy page (plain text, Markdown, HTML) or a JSON export of this site."""
 
-from pathlib import Path
-
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 
-from contentops.documents import FORMATS, JSON, DocumentError, detect_format, read_document
-from contentops.importing import import_document_spec
-from contentops.parsing import parse_document
-from contentops.sitejson import parse_export, restore_site
+from contentops.documents import FORMATS, JSON, DocumentError
+from contentops.loading import import_file
+from photos.storage import keep_files_only_on_commit
+
+
+class DryRunDone(Exception):
+    """Raised to roll a dry run back; carries its format and report."""
 
 
 class Command(BaseCommand):
@@ -30,18 +31,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, page=None, dry_run=False, format=None, encoding="utf-8", **options):
         try:
-            text = read_document(file, encoding)
-            fmt = format or detect_format(file, text)
-            if fmt == JSON and page:
-                raise DocumentError("--page cannot be used with a JSON export: its pages keep their own slugs.")
-            with transaction.atomic():
-                if fmt == JSON:
-                    report = restore_site(parse_export(text))
-                else:
-                    spec = parse_document(text, fmt, fallback_title=Path(file).stem.replace("-", " ").title())
-                    report = import_document_spec(spec, page_slug=page)
+            # Placeholder photographs are drawn into the media storage. Leaving the block by an exception
+            # takes their files back with the rows, so a dry run ends with one too.
+            with keep_files_only_on_commit(), transaction.atomic():
+                fmt, report = import_file(file, format, encoding, page_slug=page)
                 if dry_run:
-                    transaction.set_rollback(True)
+                    raise DryRunDone(fmt, report)
+        except DryRunDone as done:
+            fmt, report = done.args
         except DocumentError as error:
             raise CommandError(f"Nothing was imported. {error}") from None
         except (ValidationError, DatabaseError) as error:

@@ -1,0 +1,33 @@
+"""Load the demo content: the embassy's February 2009 overview, retold, with placeholder photographs."""
+
+from pathlib import Path
+
+import reversion
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from contentops.loading import import_file
+from photos.storage import keep_files_only_on_commit
+from sections.models import Section
+
+# A whole-site export of this site (contentops/sitejson.py) whose photographs are drawn as placeholders.
+DEMO_DOCUMENT = Path(__file__).resolve().parents[2] / "demo" / "site.json"
+
+
+class Command(BaseCommand):
+    help = "Fill the database with the demo content. Running it again creates nothing new."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing if the site already has any page or section."
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and Section.objects.exists():
+            self.stdout.write("The site already has content; demo content not loaded.")
+            return
+        # Placeholder files are written as photographs are saved; if loading fails and rolls back, they go too.
+        with keep_files_only_on_commit(), transaction.atomic(), reversion.create_revision():
+            reversion.set_comment("Demo content loaded.")
+            _, report = import_file(DEMO_DOCUMENT)
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {report.summary()}."))
