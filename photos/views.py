@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -6,6 +5,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from embassy.decorators import is_staff_with, staff_required
+from embassy.pagecache import page_number, page_of, query_parameters
 from sections.models import Section
 
 from .forms import EditorUploadForm
@@ -52,11 +52,12 @@ def inline_image(request, pk):
     return response
 
 
+@query_parameters(page=page_number)
 def photo_credits(request):
     """Every public photograph with its credit and licence, and the public places it appears."""
     placements = PhotoPlacement.objects.select_related("section__page", "event").order_by("position", "pk")
     photos = Photo.objects.public().order_by("caption", "pk").prefetch_related(Prefetch("placements", placements))
-    page_obj = Paginator(photos, CREDITS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = page_of(request, photos, CREDITS_PER_PAGE)
     entries = list(page_obj.object_list)
     all_placements = [placement for photo in entries for placement in photo.placements.all()]
     visible = Section.objects.visible_ids([p.section for p in all_placements if p.section_id])

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from embassy.chrome import get_site_chrome
 from embassy.decorators import staff_required
+from embassy.pagecache import query_parameters
 from embassy.seo import PageMeta, describe, home_crumb
 
 from . import structured_data
@@ -61,6 +62,7 @@ def render_page(request, page, *, at_home=False, preview=None):
     return response
 
 
+@query_parameters()
 def home(request):
     home_page_id = get_site_chrome().home_page_id
     if home_page_id is None:
@@ -80,6 +82,7 @@ def public_page(slug):
         return None
 
 
+@query_parameters()
 def page_detail(request, slug):
     page = public_page(slug)
     if page is None:
@@ -118,6 +121,7 @@ def shared_page(request, token):
     )
 
 
+@query_parameters()
 def section_detail(request, page_slug, slug):
     """One top-level section of a page, alone with its subsections, between links to its neighbours."""
     page = public_page(page_slug)
