@@ -35,7 +35,7 @@ def main():
     from django.conf import settings
     from django.core.cache import cache
 
-    from embassy.pagecache import content_changed
+    from publishing.pagecache import content_changed
 
     max_entries = settings.CACHES["default"]["OPTIONS"]["MAX_ENTRIES"]
     fill(cache, max_entries - 1)

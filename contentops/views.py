@@ -1,7 +1,7 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
-from embassy.pagecache import query_parameters
+from publishing.pagecache import query_parameters
 from sections.models import Section
 from sections.tree import build_page_tree
 

@@ -2,7 +2,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from .pagecache import query_parameters
+from publishing.pagecache import query_parameters
 
 
 @query_parameters()

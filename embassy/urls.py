@@ -5,11 +5,11 @@ from django.urls import include, path
 
 from events.sitemaps import EventListSitemap, EventSitemap
 from photos.views import editor_upload
+from publishing.pagecache import page_number, query_parameters
 from sections.feeds import UpdatedPagesFeed
 from sections.sitemaps import PageSitemap, SectionSitemap
 from sections.views_editor import markdown_preview
 
-from .pagecache import page_number, query_parameters
 from .robots import robots_txt
 
 SITEMAPS = {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from embassy.pagecache import query_parameters
+from publishing.pagecache import query_parameters
 
 from . import views
 from .feeds import EventsFeed

@@ -2,8 +2,8 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from embassy.pagecache import keep_out_of_cache, page_number, page_of, query_parameters
-from embassy.seo import PageMeta, home_crumb
+from publishing.pagecache import keep_out_of_cache, page_number, page_of, query_parameters
+from sitewide.seo import PageMeta, home_crumb
 
 from .query import clean_query
 from .results import search

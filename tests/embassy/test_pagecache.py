@@ -11,10 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from embassy.models import PhoneLine, SiteSettings, Status
-from embassy.pagecache import GENERATION_KEY, next_scheduled_change, recent_pages
 from events.views import EVENTS_PER_PAGE
+from publishing.models import Status
+from publishing.pagecache import GENERATION_KEY, next_scheduled_change, recent_pages
 from sections.models import Section
+from sitewide.models import PhoneLine, SiteSettings
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 
 pytestmark = pytest.mark.django_db
@@ -219,7 +220,7 @@ def test_without_a_shared_cache_no_page_is_kept(client, page, settings):
     assert "Changed without a signal" in html(client)
 
 
-PAGE_CACHE_MIDDLEWARE = "embassy.pagecache.PublicPageCacheMiddleware"
+PAGE_CACHE_MIDDLEWARE = "publishing.pagecache.PublicPageCacheMiddleware"
 
 
 @pytest.fixture
