@@ -40,14 +40,16 @@ class SectionQuerySet(MP_NodeQuerySet, PublishableQuerySet):
         A published subsection of a draft section stays hidden with it.
         """
         at = at or timezone.now()
-        # A hidden ancestor of the outer row: a section that is not public and whose path begins the outer path.
-        hidden_ancestor = (
-            Section.objects.exclude(public_condition(at))
-            .filter(depth__lt=OuterRef("depth"))
+        hidden = Section.objects.exclude(public_condition(at))
+        # Every ancestor of a section is its page or on its page: both lookups use an index on the page column,
+        # where a prefix match over the whole table would scan it once per row.
+        hidden_page = hidden.filter(pk=OuterRef("page"))
+        hidden_section_above = (
+            hidden.filter(page=OuterRef("page"), depth__lt=OuterRef("depth"))
             .annotate(outer_prefix=Substr(OuterRef("path"), 1, F("depth") * Section.steplen))
             .filter(path=F("outer_prefix"))
         )
-        return self.public(at).exclude(Exists(hidden_ancestor))
+        return self.public(at).exclude(Exists(hidden_page)).exclude(Exists(hidden_section_above))
 
 
 class SectionManager(MP_NodeManager):
