@@ -4,9 +4,10 @@
 
 Starts the same cluster as tests/deployment/test_cluster.py, once with one app server and once with two,
 and for each counts the requests per second that CLIENTS keep-alive HTTPS connections get for the overview
-page: through nginx's micro-cache (what a burst of visitors gets), and past every cache (a query string of
-its own on every request, which neither nginx nor the page cache has seen: each one is rendered by an app
-server, with its queries to PostgreSQL).
+page: through nginx's micro-cache (what a burst of visitors gets), and past every cache (a session cookie,
+as staff send, so that neither nginx nor the page cache answers: each request is rendered by an app server,
+with its queries to PostgreSQL). A query string of its own no longer does that: the page cache ignores
+parameters a page does not read.
 """
 
 import http.client
@@ -34,9 +35,9 @@ def measure(cluster, unique):
         index = 0
         while time.monotonic() < deadline:
             index += 1
-            path = f"/?client={number}&request={index}" if unique else "/"
+            headers = {"Cookie": f"sessionid=bench-{number}-{index}"} if unique else {}
             try:
-                connection.request("GET", path)
+                connection.request("GET", "/", headers=headers)
                 response = connection.getresponse()
                 response.read()
                 if response.status == 200:

@@ -1,12 +1,14 @@
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 
+from publishing.pagecache import query_parameters
 from sections.models import Section
 from sections.tree import build_page_tree
 
 from .markdown_export import page_markdown
 
 
+@query_parameters()
 def page_markdown_download(request, slug):
     """The public page as Markdown: the same visibility rules as the page itself."""
     page = get_object_or_404(Section.objects.pages().public(), slug=slug)

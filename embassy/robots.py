@@ -2,7 +2,10 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from publishing.pagecache import query_parameters
 
+
+@query_parameters()
 @require_GET
 def robots_txt(request):
     """Crawlers may read the public site; the admin and result pages of searches are not for them."""

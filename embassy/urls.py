@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from events.sitemaps import EventListSitemap, EventSitemap
 from photos.views import editor_upload
+from publishing.pagecache import page_number, query_parameters
 from sections.feeds import UpdatedPagesFeed
 from sections.sitemaps import PageSitemap, SectionSitemap
 from sections.views_editor import markdown_preview
@@ -25,9 +26,10 @@ urlpatterns = [
     # behind staff login, so that nobody else can render or upload through the editor.
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
     path("markdownx/upload/", editor_upload, name="markdownx_upload"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Django's sitemap reads ?p= (its page); the feed reads nothing.
+    path("sitemap.xml", query_parameters(p=page_number)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
-    path("updates.atom", UpdatedPagesFeed(), name="updates_feed"),
+    path("updates.atom", query_parameters()(UpdatedPagesFeed()), name="updates_feed"),
     path("events/", include("events.urls")),
     # Before the pages: a page's address is /<slug>/, so fixed addresses must be matched first.
     path("", include("photos.urls")),

@@ -1,6 +1,5 @@
 from itertools import groupby
 
-from django.core.paginator import Paginator
 from django.db.models import CharField
 from django.db.models.functions import Cast, Substr
 from django.http import HttpResponse
@@ -9,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from photos.models import Photo
+from publishing.pagecache import page_number, page_of, query_parameters
 from publishing.roles import staff_required
 from sitewide.models import SiteSettings
 from sitewide.seo import PageMeta, describe, home_crumb
@@ -27,6 +27,7 @@ def parse_year(value):
     return None
 
 
+@query_parameters(year=parse_year, page=page_number)
 def event_list(request):
     public = Event.objects.public()
     # The year as the first four characters of the ISO date: on SQLite, Django's ExtractYear calls a Python
@@ -42,7 +43,7 @@ def event_list(request):
     events = public.select_related("section", "section__page")
     if year is not None:
         events = events.filter(starts_on__year=year)
-    page_obj = Paginator(events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = page_of(request, events, EVENTS_PER_PAGE)
     grouped = [(y, list(items)) for y, items in groupby(page_obj.object_list, key=lambda event: event.year)]
 
     title = f"Events in {year}" if year else "Events"
@@ -112,6 +113,7 @@ def render_event(request, event, preview=None):
     return response
 
 
+@query_parameters()
 def event_detail(request, slug):
     event = get_object_or_404(Event.objects.public().select_related("section", "section__page"), slug=slug)
     return render_event(request, event)
@@ -130,12 +132,14 @@ def calendar_response(content, filename, *, attachment):
     return response
 
 
+@query_parameters()
 def events_calendar(request):
     """Every published event, for subscribing in a calendar application."""
     name = f"Events – {SiteSettings.load().embassy_name}"
     return calendar_response(build_calendar(Event.objects.public(), request, name), "events.ics", attachment=False)
 
 
+@query_parameters()
 def event_calendar(request, slug):
     """One event as an .ics file, to add it to a calendar."""
     event = get_object_or_404(Event.objects.public(), slug=slug)

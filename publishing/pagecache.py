@@ -8,6 +8,13 @@ edited, so simple and never-stale beats clever. Each cached page also carries
 the moment it stops being true, the next scheduled publication, unpublication
 or rights expiry anywhere on the site, checked on every hit.
 
+A page is keyed on its address without the query string, plus only the query
+parameters its view declares with :func:`query_parameters`, normalised; the view
+is given those alone. Tracking parameters (``utm_source``) and made-up ones
+(``?m=1``, ``?m=2``, …) therefore get the same cached page instead of each
+rendering and storing a copy of their own. A view that declares nothing is
+cached only at its address without a query string.
+
 Logged-in staff (anyone with a session cookie) always bypass the cache, so
 they see their edits and previews at once.
 """
@@ -16,14 +23,18 @@ import hashlib
 import secrets
 from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock_time
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.paginator import Paginator
 from django.db import connection, models, transaction
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, QueryDict
+from django.urls import Resolver404, resolve
 from django.utils import timezone
-from django.utils.http import http_date, parse_http_date_safe, quote_etag
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, parse_http_date_safe, quote_etag, urlencode
 
 from . import per_request
 from .registry import publishable_models
@@ -130,9 +141,80 @@ def _as_aware_datetime(value):
     return value if timezone.is_aware(value) else timezone.make_aware(value, UTC)
 
 
+def query_parameters(*names, **normalisers):
+    """Declare the query parameters a public view reads; the page cache keys its pages on these alone.
+
+    ``names`` are taken as given, blank ones dropped. ``normalisers`` map a name to a function from the
+    text given to its canonical value, or None for "as if absent" (see :func:`page_number`). The view is
+    given only the declared parameters, normalised, so that a cached page is exactly what the view makes
+    of its key, whatever else the address carried.
+    """
+    rules = dict.fromkeys(names, _as_given) | normalisers
+
+    def decorator(view):
+        # A wrapper, so that declaring parameters for Django's own views (the sitemap) leaves them untouched.
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            return view(request, *args, **kwargs)
+
+        wrapped.page_cache_parameters = rules
+        return wrapped
+
+    return decorator
+
+
+def _as_given(value):
+    return value.strip() or None
+
+
+def page_number(value):
+    """``?page=``: 2, 3, …; anything else (1, 0, -1, "abc", blank) is the first page, the address without it."""
+    try:
+        number = int(value)
+    except ValueError:  # also a number too long for int() to read: Paginator shows the first page then too
+        return None
+    return number if number > 1 else None
+
+
+def page_of(request, items, per_page):
+    """The page of ``items`` that ``?page=`` asks for, as Paginator.get_page finds it.
+
+    A number past the last page shows the last page; that answer is kept out of the cache, or every
+    ``?page=N`` would be stored as one more copy of the last page.
+    """
+    asked = request.GET.get("page", "1")
+    page_obj = Paginator(items, per_page).get_page(asked)
+    if str(page_obj.number) != asked:
+        keep_out_of_cache(request)
+    return page_obj
+
+
+def keep_out_of_cache(request):
+    """This request's page is one-off (a search, a page number past the end): rendered, never stored."""
+    request.page_cache_one_off = True
+
+
+def _view_query(request):
+    """The declared parameters of the view at this address, normalised and in order; None if it declares none."""
+    try:
+        rules = getattr(resolve(request.path_info).func, "page_cache_parameters", None)
+    except Resolver404:
+        return None
+    if rules is None:
+        return None
+    kept = {}
+    for name in sorted(rules):
+        value = request.GET.get(name)  # the last one given, as the view would have read it
+        canonical = None if value is None else rules[name](value)
+        if canonical is not None:
+            kept[name] = canonical
+    return QueryDict(urlencode(kept))
+
+
 def _page_key(request, generation):
+    """The page's cache key; ``request.GET`` is already the view's normalised query (see _view_query)."""
     # Hashed: addresses can be long (a 10,000-character search) and keys must stay short for every backend.
-    address = f"{request.get_host()}{request.get_full_path()}".encode()
+    address = f"{request.get_host()}{request.path}?{request.GET.urlencode()}".encode()
     return f"page:{generation}:{hashlib.blake2b(address, digest_size=20).hexdigest()}"
 
 
@@ -140,13 +222,14 @@ def _bypasses_cache(request):
     return request.method not in ("GET", "HEAD") or settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
-def _not_modified(request, headers):
-    if_none_match = request.headers.get("If-None-Match")
-    if if_none_match is not None:
-        return headers.get("ETag") in [tag.strip() for tag in if_none_match.split(",")] or if_none_match == "*"
-    if_modified_since = parse_http_date_safe(request.headers.get("If-Modified-Since", ""))
-    last_modified = parse_http_date_safe(headers.get("Last-Modified", ""))
-    return if_modified_since is not None and last_modified is not None and last_modified <= if_modified_since
+def _conditional(request, response):
+    """A 304 (with the page's ETag, Last-Modified and Cache-Control) when the visitor's copy is current."""
+    return get_conditional_response(
+        request,
+        etag=response["ETag"],
+        last_modified=parse_http_date_safe(response["Last-Modified"]),
+        response=response,
+    )
 
 
 # The pages this process served last, in its own memory, in front of the shared cache: a shared cache
@@ -170,6 +253,11 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if _bypasses_cache(request):
             return self.get_response(request)
+        query = _view_query(request)
+        if query is None and request.META.get("QUERY_STRING"):
+            return self.get_response(request)  # a view that declared no parameters: only its bare address
+        if query is not None:
+            request.GET = query
         generation = current_generation()
         key = _page_key(request, generation)
         # Without a shared generation (the dummy cache) nothing may be kept, not even in this process.
@@ -182,13 +270,16 @@ class PublicPageCacheMiddleware:
         if cached is not None and (cached["valid_until"] is None or now < cached["valid_until"]):
             return self._from_cache(request, cached)
         response = self.get_response(request)
-        if self._cacheable(request, response):
-            self._store(key, response, now, keep_here=generation is not None)
-        return response
+        if not self._cacheable(request, response):
+            return response
+        self._store(key, response, now, keep_here=generation is not None)
+        return _conditional(request, response)
 
     @staticmethod
     def _cacheable(request, response):
         if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if getattr(request, "page_cache_one_off", False):
             return False
         if getattr(request, "user", None) is not None and request.user.is_authenticated:
             return False
@@ -212,13 +303,7 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def _from_cache(request, cached):
-        headers = cached["headers"]
-        if _not_modified(request, headers):
-            not_modified = HttpResponseNotModified()
-            for name in ("ETag", "Last-Modified", "Cache-Control"):
-                not_modified[name] = headers[name]
-            return not_modified
         response = HttpResponse(cached["content"], status=200)
-        for name, value in headers.items():
+        for name, value in cached["headers"].items():
             response[name] = value
-        return response
+        return _conditional(request, response)

@@ -1,8 +1,8 @@
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
+from publishing.pagecache import keep_out_of_cache, page_number, page_of, query_parameters
 from sitewide.seo import PageMeta, home_crumb
 
 from .query import clean_query
@@ -11,11 +11,14 @@ from .results import search
 RESULTS_PER_PAGE = 20
 
 
+@query_parameters("q", page=page_number)
 @require_GET
 def results(request):
     query = clean_query(request.GET.get("q", ""))
     found = search(query) if query else []
-    page_obj = Paginator(found, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    if query:
+        keep_out_of_cache(request)  # searches are many and seldom repeated: each would evict a real page
+    page_obj = page_of(request, found, RESULTS_PER_PAGE)
     title = f"Search results for “{query}”" if query else "Search"
     if query and page_obj.number > 1:
         title = f"{title}, page {page_obj.number}"

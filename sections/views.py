@@ -1,4 +1,3 @@
-from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -7,6 +6,7 @@ from django.urls import reverse
 from markup.dates import format_moment
 from photos.models import Photo, PhotoPlacement
 from publishing.models import ChangeNote
+from publishing.pagecache import page_number, page_of, query_parameters
 from publishing.roles import staff_required
 from sitewide.seo import PageMeta, describe, home_crumb
 
@@ -65,6 +65,7 @@ def render_page(request, page, *, at_home=False, preview=None):
     return response
 
 
+@query_parameters()
 def home(request):
     home_page_id = get_site_chrome().home_page_id
     if home_page_id is None:
@@ -84,6 +85,7 @@ def public_page(slug):
         return None
 
 
+@query_parameters()
 def page_detail(request, slug):
     page = public_page(slug)
     if page is None:
@@ -122,6 +124,7 @@ def shared_page(request, token):
     )
 
 
+@query_parameters()
 def section_detail(request, page_slug, slug):
     """One top-level section of a page, alone with its subsections, between links to its neighbours."""
     page = public_page(page_slug)
@@ -174,11 +177,12 @@ def section_detail(request, page_slug, slug):
 CREDITS_PER_PAGE = 50
 
 
+@query_parameters(page=page_number)
 def photo_credits(request):
     """Every public photograph with its credit and licence, and the public places it appears."""
     placements = PhotoPlacement.objects.select_related("section__page", "event").order_by("position", "pk")
     photos = Photo.objects.public().order_by("caption", "pk").prefetch_related(Prefetch("placements", placements))
-    page_obj = Paginator(photos, CREDITS_PER_PAGE).get_page(request.GET.get("page"))
+    page_obj = page_of(request, photos, CREDITS_PER_PAGE)
     entries = list(page_obj.object_list)
     all_placements = [placement for photo in entries for placement in photo.placements.all()]
     visible = set(

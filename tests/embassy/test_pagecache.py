@@ -5,13 +5,15 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from events.views import EVENTS_PER_PAGE
 from publishing.models import Status
-from publishing.pagecache import GENERATION_KEY, next_scheduled_change
+from publishing.pagecache import GENERATION_KEY, next_scheduled_change, recent_pages
 from sections.models import Section
 from sitewide.models import PhoneLine, SiteSettings
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
@@ -217,3 +219,110 @@ def test_without_a_shared_cache_no_page_is_kept(client, page, settings):
     assert "Original text." in html(client)
     Section.objects.filter(slug="summits").update(title="Changed without a signal")
     assert "Changed without a signal" in html(client)
+
+
+PAGE_CACHE_MIDDLEWARE = "publishing.pagecache.PublicPageCacheMiddleware"
+
+
+@pytest.fixture
+def file_cache(settings, tmp_path):
+    """The page cache on, in Django's file-based cache as production runs it without Redis: its folder."""
+    folder = tmp_path / "cache"
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(folder)}
+    }
+    if PAGE_CACHE_MIDDLEWARE not in settings.MIDDLEWARE:
+        settings.MIDDLEWARE = django_settings.MIDDLEWARE[:1] + [PAGE_CACHE_MIDDLEWARE] + django_settings.MIDDLEWARE[1:]
+    recent_pages.clear()
+    yield folder
+    recent_pages.clear()
+
+
+def entries(folder):
+    return len(list(folder.glob("*.djcache")))
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return response, len(queries)
+
+
+def test_made_up_query_strings_add_no_cache_entries(client, page, file_cache):
+    make_event(title="Summit", starts_on=datetime.date(2009, 2, 24))
+    for url in ("/overview/", "/events/", "/search/"):
+        client.get(url)
+    stored = entries(file_cache)
+    junk = [
+        *(f"/overview/?m={number}" for number in range(20)),
+        *(f"/overview/?utm_source=mail&utm_campaign=c{number}" for number in range(20)),
+        *(f"/events/?page={number}" for number in (0, 1, -1, 99, 100, 12345, "abc", "")),
+        *(f"/events/?year=&page=1&n={number}" for number in range(10)),
+        *(f"/search/?q=one-off+{number}" for number in range(20)),
+    ]
+    for url in junk:
+        assert client.get(url).status_code == 200, url
+    assert entries(file_cache) == stored
+
+
+def test_the_parameters_a_page_reads_still_vary_it(client, file_cache):
+    make_event(title="Old summit", starts_on=datetime.date(2005, 2, 19))
+    make_event(title="New summit", starts_on=datetime.date(2009, 2, 24))
+    for year, shown, hidden in ((2005, "Old summit", "New summit"), (2009, "New summit", "Old summit")):
+        for _ in range(2):  # rendered, then from the cache
+            body = html(client, f"/events/?year={year}")
+            assert shown in body and hidden not in body
+    for day in range(EVENTS_PER_PAGE):
+        make_event(title=f"Later {day}", starts_on=datetime.date(2009, 3, 1) + timedelta(days=day))
+    first, second = html(client, "/events/?year=2009"), html(client, "/events/?year=2009&page=2")
+    assert "New summit" not in first and "New summit" in second
+
+
+def test_the_same_parameters_in_another_form_get_the_cached_page(client, file_cache):
+    make_event(title="Summit", starts_on=datetime.date(2009, 2, 24))
+    queries_for(client, "/events/?year=2009")
+    stored = entries(file_cache)
+    for url in ("/events/?year=2009&page=1", "/events/?page=&year=2009", "/events/?year=2005&year=2009"):
+        response, count = queries_for(client, url)
+        assert count == 0 and "Summit" in response.content.decode(), url
+    assert entries(file_cache) == stored
+
+
+def test_a_tracking_parameter_gets_the_same_cached_page(client, page, file_cache):
+    plain, _ = queries_for(client, "/overview/")
+    tracked, count = queries_for(client, "/overview/?utm_source=newsletter&utm_medium=email&fbclid=abc")
+    assert count == 0
+    assert tracked.content == plain.content and tracked["ETag"] == plain["ETag"]
+
+
+def test_a_search_with_a_query_is_rendered_for_that_request_alone(client, page, file_cache):
+    client.get("/overview/")  # the content generation, the schedule and the site chrome are stored
+    stored = entries(file_cache)
+    for _ in range(2):
+        response, count = queries_for(client, "/search/?q=summits")
+        assert count > 0 and "Summits" in response.content.decode()
+        assert "public" not in response.get("Cache-Control", "")  # nginx's micro-cache keeps it out too
+    assert entries(file_cache) == stored
+
+
+def test_a_weak_etag_from_the_browser_gets_304(client, page):
+    etag = client.get("/overview/")["ETag"]
+    assert client.get("/overview/", headers={"if-none-match": f"W/{etag}"}).status_code == 304
+    assert client.get("/overview/", headers={"if-none-match": f'"other", W/{etag}'}).status_code == 304
+    assert client.get("/overview/", headers={"if-none-match": '"other"'}).status_code == 200
+
+
+def test_if_modified_since_gets_304_only_for_a_current_copy(client, page):
+    last_modified = client.get("/overview/")["Last-Modified"]
+    assert client.get("/overview/", headers={"if-modified-since": last_modified}).status_code == 304
+    earlier = "Mon, 01 Jan 2001 00:00:00 GMT"
+    assert client.get("/overview/", headers={"if-modified-since": earlier}).status_code == 200
+
+
+def test_a_304_carries_the_validators_and_the_caching_rules(client, page):
+    first = client.get("/overview/")
+    not_modified = client.get("/overview/", headers={"if-none-match": first["ETag"]})
+    assert not_modified.status_code == 304 and not_modified.content == b""
+    for name in ("ETag", "Last-Modified", "Cache-Control"):
+        assert not_modified[name] == first[name], name
