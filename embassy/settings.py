@@ -83,11 +83,13 @@ MIDDLEWARE = [
     "embassy.middleware.ContentSecurityPolicyMiddleware",
     "embassy.middleware.DiscardUncommittedFilesMiddleware",
     "embassy.middleware.ReadingRequestMiddleware",
+    "embassy.middleware.DatabaseBusyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "embassy.middleware.RenderMarkdownFirstMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes asks: it turns a lockout raised during login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -210,6 +212,9 @@ if AWS_STORAGE_BUCKET_NAME:
 
 # The editor's preview and the public page go through the same sanitising renderer.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "embassy.markdown.render_markdown"
+# Seconds a text may take to render before its worker process is killed and the editor told to simplify it
+# (embassy.markdown). The slowest real body, 100,000 characters, takes about 0.3 s.
+MARKDOWN_TIME_LIMIT = float(os.environ.get("MARKDOWN_TIME_LIMIT", 3))
 
 # Photographs: the limits an upload must stay within.
 PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))

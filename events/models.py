@@ -5,7 +5,7 @@ from django.db.models import F, Q
 from markdownx.models import MarkdownxField
 
 from embassy.addresses import public_address
-from embassy.markdown import render_markdown
+from embassy.markdown import render_markdown, validate_markdown
 from embassy.models import DatePrecision, Publishable
 
 
@@ -39,7 +39,7 @@ class Event(Publishable):
     location = models.CharField(max_length=255, blank=True, help_text='e.g. "White House, Washington, D.C."')
     participants = models.CharField(max_length=500, blank=True, help_text="Names and roles, separated by commas.")
     summary = models.CharField(max_length=300, blank=True, help_text="One sentence shown in lists.")
-    body = MarkdownxField(blank=True)
+    body = MarkdownxField(blank=True, validators=[validate_markdown])
     body_html = models.TextField(editable=False, blank=True)
 
     class Meta:

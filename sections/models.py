@@ -11,7 +11,7 @@ from markdownx.models import MarkdownxField
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from embassy.addresses import public_address
-from embassy.markdown import render_markdown
+from embassy.markdown import render_markdown, validate_markdown
 from embassy.models import DatePrecision, Publishable, PublishableQuerySet
 from embassy.pagecache import content_changed
 
@@ -94,7 +94,11 @@ class Section(MP_Node, Publishable):
         blank=True,
         help_text="One plain sentence. Used as the page's description for search engines and in listings.",
     )
-    body = MarkdownxField(blank=True, help_text="Markdown. The preview beside the editor shows the public rendering.")
+    body = MarkdownxField(
+        blank=True,
+        validators=[validate_markdown],
+        help_text="Markdown. The preview beside the editor shows the public rendering.",
+    )
     body_html = models.TextField(editable=False, blank=True)
     publisher = models.CharField(
         max_length=200, blank=True, help_text='Pages only: who issues the page, e.g. "Embassy of Japan".'

@@ -10,6 +10,7 @@ from contentops.documents import FORMATS, JSON, DocumentError, detect_format, re
 from contentops.importing import import_document_spec
 from contentops.parsing import parse_document
 from contentops.sitejson import parse_export, restore_site
+from embassy.markdown import MarkdownRefused
 
 
 class Command(BaseCommand):
@@ -44,6 +45,8 @@ class Command(BaseCommand):
                     transaction.set_rollback(True)
         except DocumentError as error:
             raise CommandError(f"Nothing was imported. {error}") from None
+        except MarkdownRefused as error:
+            raise CommandError(f"Nothing was imported: a body's Markdown cannot be shown. {error}") from None
         except (ValidationError, DatabaseError) as error:
             raise CommandError(f"Nothing was imported: the database refused the content ({error}).") from None
 
