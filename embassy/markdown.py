@@ -55,7 +55,7 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Limits, checked before rendering.
 # ---------------------------------------------------------------------------
 
-# The longest body of the demo site is under 5,000 characters; a 100,000-character text renders in about 0.3 s.
+# The longest body of the demo site is under 5,000 characters; 100,000 characters of prose render in 0.36 s.
 MAX_CHARACTERS = 100_000
 # Lists and quotes inside one another. Real texts nest three or four levels; Python-Markdown's recursion
 # gives out at about 450 (``- - - … x``).
@@ -64,9 +64,11 @@ MAX_NESTING = 20
 # to it, or to the end of the paragraph when there is none. Ordinary links cost a few characters each (2,000
 # links: 4,000); "[" × 2,000 in one paragraph costs 2,000,000 and takes 0.4 s, growing with its square.
 MAX_BRACKET_SCAN = 500_000
-# Texts at most this long, within MAX_BRACKET_SCAN / 10, are rendered in the request's own thread: the
-# slowest found (by tests/embassy/test_markdown_bounds.py) take under 30 ms, less than starting a worker.
-CHEAP_CHARACTERS = 3_000
+# Texts at most this long, and within CHEAP_BRACKET_SCAN, are rendered in the request's own thread,
+# saving the trip to a worker (embassy.markdown_worker says what that costs). The slowest such text found,
+# a 1,000-character list nested 20 deep, takes 0.2 s on the loaded development machine.
+CHEAP_CHARACTERS = 1_000
+CHEAP_BRACKET_SCAN = 5_000
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
@@ -258,7 +260,7 @@ def sanitise_html(html):
 
 
 def _is_obviously_cheap(text):
-    return len(text) <= CHEAP_CHARACTERS and _bracket_scan(text) <= MAX_BRACKET_SCAN // 10
+    return len(text) <= CHEAP_CHARACTERS and _bracket_scan(text) <= CHEAP_BRACKET_SCAN
 
 
 TOO_DEEP = "Lists or quotes are nested too deeply to be shown: take some levels out."

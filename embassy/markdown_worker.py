@@ -8,7 +8,10 @@ most PROCESSES run at once in each server process. Not forked (forking a threade
 that other threads hold), nor started through multiprocessing's spawn (which runs the server's main
 script again in the child).
 
-COST
+What it costs, measured on the development machine with its two cores shared (load average 7, so
+roughly three times an idle machine's figures): starting a worker, once per server process (and again
+after a worker is killed), 0.36 s; a 5 kB body, 14 ms rendered in the thread, 23 ms through a worker; a
+100 kB body, 0.36 s and 0.41 s. embassy.markdown renders short, obviously cheap texts in the thread.
 
 Nothing here uses Django: a worker must start quickly and touch no database.
 """

@@ -8,7 +8,7 @@ stored, for actions that publish without a form.
 
 import re
 
-from .markdown import render_markdown
+from .markdown import MarkdownRefused, render_markdown
 
 HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
@@ -16,9 +16,13 @@ TAG = re.compile(r"<[^>]+>")
 
 def heading_problems(body, heading_level):
     """Headings inside a body must sit below the section's own heading (``heading_level``) and skip no level."""
+    try:
+        html = render_markdown(body)
+    except MarkdownRefused:
+        return []  # the body's validator says why it cannot be shown
     problems = []
     previous = heading_level
-    for match in HEADING.finditer(render_markdown(body)):
+    for match in HEADING.finditer(html):
         level = int(match.group(1))
         text = TAG.sub("", match.group(2)).strip()
         if level <= heading_level:

@@ -57,3 +57,11 @@ def test_upload_of_html_named_gif_is_refused_and_leaves_no_file(staff_client, is
     assert "not a JPEG, PNG, WebP or GIF image" in response.json()["image"][0]
     assert not Photo.objects.exists()
     assert list(isolated_media.rglob("*.*")) == []
+
+
+def test_preview_of_markdown_that_cannot_be_shown_answers_a_short_message(staff_client):
+    response = staff_client.post(PREVIEW, {"content": "- " * 500 + "x"})
+    assert response.status_code == 422
+    assert response.content.decode() == (
+        '<p class="markdown-refused">Line 1 is nested 500 lists or quotes deep; at most 20 are allowed.</p>'
+    )
