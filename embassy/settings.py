@@ -137,6 +137,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # the write lock when a transaction starts (so two writers queue instead of failing mid-way with
     # "database is locked"), and the timeout is how long a writer waits in that queue. Our backend
     # keeps reading requests on deferred transactions, so that they never wait for the lock.
+    # Kept, though a writing request holds the lock for its whole view: what used to make that long is
+    # kept out of it. The preview writes nothing and runs outside any transaction; an editor's Markdown is
+    # rendered before the view's transaction begins (embassy.middleware.RenderMarkdownFirstMiddleware) and
+    # never for longer than MARKDOWN_TIME_LIMIT; the admin's pages are drawn after it commits. A request
+    # still waiting when the timeout ends is answered 503 with Retry-After (embassy.errors.busy).
     DATABASES["default"]["ENGINE"] = "embassy.sqlite3"
     # Tests use an in-memory database (named explicitly, since the engine is our own), one per test process.
     DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", ":memory:")
