@@ -4,7 +4,7 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import BadRequest
 
-from embassy.markdown import MarkdownRefused, markdown_field_names, render_markdown
+from markup.markdown import MarkdownRefused, markdown_field_names, render_markdown
 
 from . import errors
 from .files import keep_files_only_on_commit
@@ -97,7 +97,7 @@ class RenderMarkdownFirstMiddleware:
     Every request that may write holds the lock for the whole view (ATOMIC_REQUESTS with IMMEDIATE
     transactions), and the form's validator renders each body, up to MARKDOWN_TIME_LIMIT. Rendered here,
     in process_view (which Django runs before opening the view's transaction), the result waits in
-    embassy.markdown's cache for the validator and the save, and other editors' saves wait for none of it.
+    markup.markdown's cache for the validator and the save, and other editors' saves wait for none of it.
     After CSRF and authentication: only staff's genuine form posts are rendered.
     """
 

@@ -3,8 +3,8 @@ from django.http import HttpResponse
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
-from embassy.decorators import staff_required
-from embassy.markdown import MarkdownRefused, render_markdown
+from markup.markdown import MarkdownRefused, render_markdown
+from publishing.roles import staff_required
 
 
 # The preview writes nothing: outside the request's transaction it never holds, nor waits for, the write lock.

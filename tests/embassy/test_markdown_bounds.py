@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from embassy import markdown, markdown_worker
-from embassy.markdown import MarkdownRefused, render_markdown
+from markup import markdown, markdown_worker
+from markup.markdown import MarkdownRefused, render_markdown
 
 # How long any one text may take to be answered, rendered or refused, in the tests: the time limit set
 # below, plus starting a worker on a busy machine.

@@ -15,7 +15,7 @@ import pytest
 from django.db import connections
 from django.test import Client
 
-from embassy import markdown, markdown_worker
+from markup import markdown, markdown_worker
 from tests.html import form_data
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -65,7 +65,7 @@ MAX_NESTING = 20
 # links: 4,000); "[" × 2,000 in one paragraph costs 2,000,000 and takes 0.4 s, growing with its square.
 MAX_BRACKET_SCAN = 500_000
 # Texts at most this long, and within CHEAP_BRACKET_SCAN, are rendered in the request's own thread,
-# saving the trip to a worker (embassy.markdown_worker says what that costs). The slowest such text found,
+# saving the trip to a worker (markup.markdown_worker says what that costs). The slowest such text found,
 # a 1,000-character list nested 20 deep, takes 0.2 s on the loaded development machine.
 CHEAP_CHARACTERS = 1_000
 CHEAP_BRACKET_SCAN = 5_000

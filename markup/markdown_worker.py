@@ -11,7 +11,7 @@ script again in the child).
 What it costs, measured on the development machine with its two cores shared (load average 7, so
 roughly three times an idle machine's figures): starting a worker, once per server process (and again
 after a worker is killed), 0.36 s; a 5 kB body, 14 ms rendered in the thread, 23 ms through a worker; a
-100 kB body, 0.36 s and 0.41 s. embassy.markdown renders short, obviously cheap texts in the thread.
+100 kB body, 0.36 s and 0.41 s. markup.markdown renders short, obviously cheap texts in the thread.
 
 Nothing here uses Django: a worker must start quickly and touch no database.
 """
@@ -64,7 +64,7 @@ class _Worker:
     def __init__(self):
         to_worker, requests = os.pipe()
         replies, from_worker = os.pipe()
-        # -P: this file's folder (embassy/, with its markdown.py) must not hide the markdown package.
+        # -P: this file's folder (markup/, with its markdown.py) must not hide the markdown package.
         self.process = subprocess.Popen(
             [sys.executable, "-P", __file__, str(to_worker), str(from_worker)],
             pass_fds=(to_worker, from_worker),
