@@ -6,7 +6,9 @@ neither reads the site settings. Their header shows the embassy's name from :dat
 """
 
 import logging
+import sys
 
+from django.db import OperationalError
 from django.http import HttpResponse
 from django.template import loader
 from django.views.decorators.csrf import requires_csrf_token
@@ -20,7 +22,13 @@ PLAIN_PAGES = {
     403: "Forbidden",
     404: "Not found",
     500: "Server error",
+    503: "Busy, please try again",
 }
+
+# What a request that could not get SQLite's write lock within the busy timeout tells the client: the
+# database is fine, only busy, and the same request a few seconds later will most likely succeed.
+RETRY_AFTER_SECONDS = 5
+MAX_CHAINED_EXCEPTIONS = 20
 
 
 def _render(status, request=None, context=None):
@@ -39,7 +47,31 @@ def _render(status, request=None, context=None):
     return HttpResponse(body, status=status)
 
 
+def database_is_locked(exception):
+    """Whether ``exception``, or one it was raised from or while handling, is SQLite's "database is locked".
+
+    It arrives as itself from a view, and wrapped from elsewhere: a session that could not be saved
+    after the response (SESSION_SAVE_EVERY_REQUEST) becomes SessionInterrupted, a 400.
+    """
+    for _ in range(MAX_CHAINED_EXCEPTIONS):
+        if exception is None:
+            return False
+        if isinstance(exception, OperationalError) and "is locked" in str(exception):
+            return True
+        exception = exception.__cause__ or exception.__context__
+    return False
+
+
+def busy():
+    """503 with Retry-After: the answer to a request that waited the whole busy timeout for the write lock."""
+    response = _render(503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
 def bad_request(request, exception):
+    if database_is_locked(exception):
+        return busy()
     return _render(400)
 
 
@@ -54,6 +86,9 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
+    # Django calls this while handling the exception, which it does not pass on.
+    if database_is_locked(sys.exc_info()[1]):
+        return busy()
     return _render(500)
 
 

@@ -4,8 +4,10 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import BadRequest
 
+from markup.markdown import MarkdownRefused, markdown_field_names, render_markdown
 from photos.storage import keep_files_only_on_commit
 
+from . import errors
 from .sqlite3.base import reading_request
 
 logger = logging.getLogger(__name__)
@@ -66,3 +68,54 @@ class ReadingRequestMiddleware:
             return self.get_response(request)
         finally:
             reading_request.reset(token)
+
+
+class DatabaseBusyMiddleware:
+    """Answer a view that could not get SQLite's write lock in time with the "busy, try again" page (503).
+
+    Here rather than only in the 500 handler: that is not used with DEBUG on, and an exception handled here
+    is not logged with a server error's traceback. Exceptions raised outside views (a
+    session saved after the response) reach the 400 and 500 handlers, which answer the same.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if errors.database_is_locked(exception):
+            logger.warning("The database stayed locked past the busy timeout on %s %s", request.method, request.path)
+            return errors.busy()
+        return None
+
+
+class RenderMarkdownFirstMiddleware:
+    """Render the Markdown an editor sends before the view's transaction takes SQLite's write lock.
+
+    Every request that may write holds the lock for the whole view (ATOMIC_REQUESTS with IMMEDIATE
+    transactions), and the form's validator renders each body, up to MARKDOWN_TIME_LIMIT. Rendered here,
+    in process_view (which Django runs before opening the view's transaction), the result waits in
+    markup.markdown's cache for the validator and the save, and other editors' saves wait for none of it.
+    After CSRF and authentication: only staff's genuine form posts are rendered.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view, args, kwargs):
+        if request.method != "POST" or not request.user.is_staff:
+            return None
+        names = markdown_field_names()
+        for key, value in request.POST.items():
+            # Inline formsets name their fields "<prefix>-<n>-body".
+            if key.rpartition("-")[2] in names:
+                try:
+                    render_markdown(value)
+                except MarkdownRefused:
+                    pass  # the form's validator says why, with the cached answer
+        return None

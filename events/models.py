@@ -6,7 +6,7 @@ from django.urls import reverse
 from markdownx.models import MarkdownxField
 
 from markup.dates import DatePrecision
-from markup.markdown import render_markdown
+from markup.markdown import render_markdown, validate_markdown
 from publishing.gate import heading_problems, placement_problems
 from publishing.models import Publishable
 
@@ -41,7 +41,7 @@ class Event(Publishable):
     location = models.CharField(max_length=255, blank=True, help_text='e.g. "White House, Washington, D.C."')
     participants = models.CharField(max_length=500, blank=True, help_text="Names and roles, separated by commas.")
     summary = models.CharField(max_length=300, blank=True, help_text="One sentence shown in lists.")
-    body = MarkdownxField(blank=True)
+    body = MarkdownxField(blank=True, validators=[validate_markdown])
     body_html = models.TextField(editable=False, blank=True)
 
     class Meta:

@@ -8,7 +8,7 @@ runs them on what is stored, for the publish service (:mod:`publishing.services`
 
 import re
 
-from markup.markdown import render_markdown
+from markup.markdown import MarkdownRefused, render_markdown
 
 HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
@@ -16,9 +16,13 @@ TAG = re.compile(r"<[^>]+>")
 
 def heading_problems(body, heading_level):
     """Headings inside a body must sit below the section's own heading (``heading_level``) and skip no level."""
+    try:
+        html = render_markdown(body)
+    except MarkdownRefused:
+        return []  # the body's validator says why it cannot be shown
     problems = []
     previous = heading_level
-    for match in HEADING.finditer(render_markdown(body)):
+    for match in HEADING.finditer(html):
         level = int(match.group(1))
         text = TAG.sub("", match.group(2)).strip()
         if level <= heading_level:

@@ -12,7 +12,7 @@ from markdownx.models import MarkdownxField
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from markup.dates import DatePrecision
-from markup.markdown import render_markdown
+from markup.markdown import render_markdown, validate_markdown
 from publishing.gate import heading_problems, link_problems, placement_problems
 from publishing.models import PublicContent, Publishable, PublishableQuerySet, public_condition
 from publishing.pagecache import content_changed
@@ -107,7 +107,11 @@ class Section(MP_Node, Publishable):
         blank=True,
         help_text="One plain sentence. Used as the page's description for search engines and in listings.",
     )
-    body = MarkdownxField(blank=True, help_text="Markdown. The preview beside the editor shows the public rendering.")
+    body = MarkdownxField(
+        blank=True,
+        validators=[validate_markdown],
+        help_text="Markdown. The preview beside the editor shows the public rendering.",
+    )
     body_html = models.TextField(editable=False, blank=True)
     publisher = models.CharField(
         max_length=200, blank=True, help_text='Pages only: who issues the page, e.g. "Embassy of Japan".'

@@ -290,3 +290,13 @@ def test_a_failure_part_way_leaves_nothing_behind(tmp_path):
     with pytest.raises(CommandError, match="incomplete or damaged"):
         run_import(write(tmp_path, "damaged.json", damaged))
     assert counts() == [0, 0, 0, 0, 0]
+
+
+@pytest.mark.parametrize("bomb", ["- " * 500 + "x", "[" * 8000])
+def test_markdown_that_cannot_be_shown_is_refused_in_one_line(tmp_path, bomb):
+    text = f"# Relations\n\n## Security\n\nAn ordinary paragraph.\n\n{bomb}\n"
+    with pytest.raises(CommandError) as error:
+        run_import(write(tmp_path, "bomb.md", text))
+    message = str(error.value)
+    assert message.startswith("Nothing was imported: a body's Markdown cannot be shown.") and "\n" not in message
+    assert counts() == [0, 0, 0, 0, 0]

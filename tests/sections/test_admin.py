@@ -78,6 +78,15 @@ def test_a_clashing_slug_is_a_form_error_and_saves_nothing(staff_client):
     assert Section.objects.count() == 2 and not RelatedLink.objects.exists()
 
 
+@pytest.mark.parametrize("body", ["- " * 500 + "x", "*_[" * 8000])
+def test_markdown_that_cannot_be_shown_is_a_form_error_and_saves_nothing(staff_client, body):
+    page = make_page(slug="overview")
+    response = staff_client.post(reverse("admin:sections_section_add"), section_form_data(page, body=body))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["body"][0].startswith(("Line 1 is nested", "Too many unclosed"))
+    assert not Section.objects.filter(slug="new-subsection").exists()
+
+
 def test_a_bad_related_link_is_a_form_error_and_saves_nothing(staff_client):
     page = make_page(slug="overview")
     data = section_form_data(page, **{"related_links-0-url": "not a url at all"})

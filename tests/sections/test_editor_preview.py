@@ -24,3 +24,11 @@ def test_preview_renders_sanitised_markdown_for_staff(staff_client):
 
 def test_preview_rejects_get(staff_client):
     assert staff_client.get(PREVIEW).status_code == 405
+
+
+def test_preview_of_markdown_that_cannot_be_shown_answers_a_short_message(staff_client):
+    response = staff_client.post(PREVIEW, {"content": "- " * 500 + "x"})
+    assert response.status_code == 422
+    assert response.content.decode() == (
+        '<p class="markdown-refused">Line 1 is nested 500 lists or quotes deep; at most 20 are allowed.</p>'
+    )

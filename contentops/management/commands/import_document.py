@@ -6,6 +6,7 @@ from django.db import DatabaseError, transaction
 
 from contentops.documents import FORMATS, JSON, DocumentError
 from contentops.loading import import_file
+from markup.markdown import MarkdownRefused
 from photos.storage import keep_files_only_on_commit
 
 
@@ -41,6 +42,8 @@ class Command(BaseCommand):
             fmt, report = done.args
         except DocumentError as error:
             raise CommandError(f"Nothing was imported. {error}") from None
+        except MarkdownRefused as error:
+            raise CommandError(f"Nothing was imported: a body's Markdown cannot be shown. {error}") from None
         except (ValidationError, DatabaseError) as error:
             raise CommandError(f"Nothing was imported: the database refused the content ({error}).") from None
 
