@@ -17,6 +17,8 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from reversion.models import Version
 
+from markup.validators import validate_no_control_characters
+
 from .forms import HttpsURLAdminMixin
 from .models import Status
 from .publishing import link_problems, photo_problems, publish_problems
@@ -37,6 +39,7 @@ class PublishableForm(forms.ModelForm):
     change_note = forms.CharField(
         required=False,
         max_length=300,
+        validators=[validate_no_control_characters],
         help_text="Optional. When publishing, a short public note for the page's history, e.g. "
         "“Added the February 2009 summit.”",
         widget=forms.TextInput(attrs={"size": 80}),

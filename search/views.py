@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils.http import urlencode
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from embassy.seo import PageMeta, home_crumb
 
@@ -11,7 +11,7 @@ from .results import search
 RESULTS_PER_PAGE = 20
 
 
-@require_GET
+@require_safe
 def results(request):
     query = clean_query(request.GET.get("q", ""))
     found = search(query) if query else []

@@ -1,9 +1,9 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
 from embassy.chrome import get_site_chrome
 from embassy.seo import describe
+from markup.feeds import XmlSafeAtom1Feed
 
 from .models import Section
 from .tree import filter_visible
@@ -14,7 +14,7 @@ FEED_ITEMS = 50
 class UpdatedPagesFeed(Feed):
     """Pages and sections, most recently changed first, so that readers learn when the text changes."""
 
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
 
     def title(self):
         return f"Updated pages – {get_site_chrome().embassy_name}"

@@ -14,6 +14,7 @@ from embassy.addresses import public_address
 from embassy.markdown import render_markdown
 from embassy.models import DatePrecision, Publishable, PublishableQuerySet
 from embassy.pagecache import content_changed
+from markup.validators import validate_no_control_characters
 
 # Top-level addresses the site itself uses: a page with one of these slugs could never be reached.
 RESERVED_PAGE_SLUGS = frozenset(
@@ -74,7 +75,7 @@ class Section(MP_Node, Publishable):
     Numbers are never stored: they come from the position among siblings.
     """
 
-    title = models.CharField(max_length=255)
+    title = models.CharField(max_length=255, validators=[validate_no_control_characters])
     slug = models.SlugField(
         max_length=100,
         help_text="Used in the address: a page's URL, or a section's anchor (#slug). "
@@ -92,12 +93,20 @@ class Section(MP_Node, Publishable):
     summary = models.CharField(
         max_length=300,
         blank=True,
+        validators=[validate_no_control_characters],
         help_text="One plain sentence. Used as the page's description for search engines and in listings.",
     )
-    body = MarkdownxField(blank=True, help_text="Markdown. The preview beside the editor shows the public rendering.")
+    body = MarkdownxField(
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text="Markdown. The preview beside the editor shows the public rendering.",
+    )
     body_html = models.TextField(editable=False, blank=True)
     publisher = models.CharField(
-        max_length=200, blank=True, help_text='Pages only: who issues the page, e.g. "Embassy of Japan".'
+        max_length=200,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text='Pages only: who issues the page, e.g. "Embassy of Japan".',
     )
     dated = models.DateField(
         null=True, blank=True, help_text='Pages only: the date the page carries, e.g. "February 2009".'
@@ -204,9 +213,10 @@ class RelatedLink(models.Model):
     title = models.CharField(
         max_length=255,
         blank=True,
+        validators=[validate_no_control_characters],
         help_text="What the reader will find, e.g. the page's own title. Required to publish.",
     )
-    url = models.URLField("URL", max_length=500)
+    url = models.URLField("URL", max_length=500, validators=[validate_no_control_characters])
     position = models.PositiveIntegerField(default=0, db_index=True)
 
     class Meta:
@@ -220,7 +230,7 @@ class ChangeNote(models.Model):
     """A line in a page's public history ("Added the February 2009 summit."), written when publishing."""
 
     page = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="change_notes")
-    note = models.CharField(max_length=300)
+    note = models.CharField(max_length=300, validators=[validate_no_control_characters])
     published_at = models.DateTimeField(default=timezone.now, db_index=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
