@@ -88,17 +88,26 @@ def state(media_root):
     return rows, files
 
 
-@pytest.fixture
-def every_url(demo_site):
+def is_public(name):
+    return name is not None and (name.split(":")[0] in PUBLIC_NAMESPACES or name in PUBLIC_NAMES)
+
+
+def concrete_urls():
+    """Every URL of the project as ``(path, name, callback)``, filled in with the demo site's slugs and ids."""
     samples = {
         "slugs": [Section.objects.pages().first().slug, Event.objects.first().slug, "no-such-slug"],
         "ints": [Section.objects.first().pk, 999999],
     }
-    urls = []
-    for route, name, callback in walk(get_resolver().url_patterns):
-        for path in expand(route, samples):
-            urls.append((path, name, callback))
-    return urls
+    return [
+        (path, name, callback)
+        for route, name, callback in walk(get_resolver().url_patterns)
+        for path in expand(route, samples)
+    ]
+
+
+@pytest.fixture
+def every_url(demo_site):
+    return concrete_urls()
 
 
 def test_the_walk_covers_admin_editor_and_public_urls(every_url):
@@ -120,7 +129,7 @@ def test_anonymous_get_and_post_change_nothing_and_non_public_urls_refuse(every_
     before = state(isolated_media)
     problems = []
     for path, name, _callback in every_url:
-        public = name is not None and (name.split(":")[0] in PUBLIC_NAMESPACES or name in PUBLIC_NAMES)
+        public = is_public(name)
         sign_in = name in SIGN_IN_PAGES
         upload = SimpleUploadedFile("x.jpg", jpeg_bytes(), content_type="image/jpeg")
         form = {"content": "<b>x</b>", "title": "Defaced", "slug": "defaced", "image": upload, "_save": "Save"}
@@ -142,4 +151,16 @@ def test_anonymous_get_and_post_change_nothing_and_non_public_urls_refuse(every_
                 if not location.startswith("/admin/login/") and not (sign_in and location == "/admin/"):
                     problems.append(f"{how} {path}: redirected to {location}, not to the login")
         assert state(isolated_media) == before, f"{path} changed something"
+    assert not problems, "\n".join(problems)
+
+
+def test_head_answers_every_public_url_as_get_does(every_url):
+    visitor = Client()
+    problems = []
+    for path, name, _callback in every_url:
+        if is_public(name):
+            # HEAD first: after a GET, the page cache could answer it in the view's place.
+            head, get = visitor.head(path).status_code, visitor.get(path).status_code
+            if head != get:
+                problems.append(f"HEAD {path}: {head}, GET: {get}")
     assert not problems, "\n".join(problems)
