@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
-from embassy.models import Status
 from events.models import Event
 from markup.validators import UNSAFE_CHARACTERS, describe_unsafe_character
 from photos.models import Photo, PhotoPlacement
+from publishing.models import Status
+from publishing.services import stamp_publication
 from sections.models import RelatedLink, Section
 from sections.numbering import section_number
 
@@ -177,6 +178,7 @@ class DocumentImporter:
             return match, "updated" if changed else "unchanged"
         slug = unique_slug(Section.objects.filter(page=page), slugify(spec.title))
         section = Section(slug=slug, status=self.new_section_status, **values)
+        stamp_publication(section)
         section = Section.objects.add_child(fresh(parent), instance=section)
         self.report.count("section", "created")
         return section, "new"

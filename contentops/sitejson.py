@@ -19,10 +19,10 @@ from django.core.files.storage import default_storage
 from django.db import models
 from django.utils import timezone
 
-from embassy.models import FooterLink, PhoneLine, SiteSettings
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
 from sections.models import RelatedLink, Section
+from sitewide.models import FooterLink, PhoneLine, SiteSettings
 
 from .documents import DocumentError
 from .importing import ImportReport, fresh, keep_order

@@ -1,8 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 
-from embassy.chrome import get_site_chrome
 from markup.feeds import XmlSafeAtom1Feed
+from sitewide.models import SiteSettings
 
 from .models import Event
 
@@ -15,7 +15,7 @@ class EventsFeed(Feed):
     feed_type = XmlSafeAtom1Feed
 
     def title(self):
-        return f"Events – {get_site_chrome().embassy_name}"
+        return f"Events – {SiteSettings.load().embassy_name}"
 
     def subtitle(self):
         return "Summits, ministerial meetings and other events in Japan-U.S. relations."

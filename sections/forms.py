@@ -2,10 +2,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from treebeard.forms import MoveNodeForm
 
-from embassy.admin_publishing import PublishableForm
-from embassy.publishing import heading_problems
+from publishing.admin import PublishableForm
+from publishing.gate import heading_problems
 
-from .models import RESERVED_PAGE_SLUGS, Section
+from .models import Section, reserved_page_slugs
 
 
 class SectionForm(MoveNodeForm):
@@ -25,7 +25,7 @@ class SectionForm(MoveNodeForm):
         if self.instance.pk:
             moving = Section.objects.filter(path__startswith=self.instance.path)
         if becomes_page:
-            if slug in RESERVED_PAGE_SLUGS:
+            if slug in reserved_page_slugs():
                 raise ValidationError({"slug": f"“{slug}” is an address the site already uses; choose another slug."})
             clash = Section.objects.pages().filter(slug=slug).exclude(pk=self.instance.pk).exists()
             if clash:

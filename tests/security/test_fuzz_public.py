@@ -14,10 +14,10 @@ from django.urls import reverse
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from embassy.models import SiteSettings
 from events.models import Event
 from photos.models import Photo
 from sections.models import Section
+from sitewide.models import SiteSettings
 from tests.html import form_data
 from tests.security.test_url_walk import concrete_urls, is_public
 
@@ -83,7 +83,7 @@ def admin_targets():
         "subsection": reverse("admin:sections_section_change", args=[section.pk]),
         "event": reverse("admin:events_event_change", args=[event.pk]),
         "photo": reverse("admin:photos_photo_change", args=[photo.pk]),
-        "site": reverse("admin:embassy_sitesettings_change", args=[site_settings.pk]),
+        "site": reverse("admin:sitewide_sitesettings_change", args=[site_settings.pk]),
     }
     fields = {
         "section": ["title", "summary", "body", "publisher", "change_note"],

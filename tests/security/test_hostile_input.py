@@ -12,19 +12,17 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from embassy.models import FooterLink, PhoneLine, SiteSettings
 from events.calendar import build_calendar
 from events.models import Event
 from markup.validators import validate_no_control_characters
-from photos.models import Photo
-from sections.models import ChangeNote, RelatedLink, Section
+from publishing.registry import public_content_models
+from sections.models import Section
+from sitewide.models import PhoneLine, SiteSettings
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 from tests.html import form_data, parse, text_of
 
 pytestmark = pytest.mark.django_db
 
-# The text of these models reaches the public: pages, feeds, calendars, the footer.
-PUBLIC_MODELS = (Section, RelatedLink, ChangeNote, Event, Photo, SiteSettings, PhoneLine, FooterLink)
 UNSAFE = ["\x01", "\x0b", "\x0c", "\x1f", "\ufffe", "\uffff", "\ud800"]
 
 
@@ -67,7 +65,7 @@ def test_the_first_and_last_years_an_event_can_have_are_still_filters(visitor):
 def test_every_public_text_field_refuses_control_characters():
     missing = [
         f"{model.__name__}.{field.name}"
-        for model in PUBLIC_MODELS
+        for model in public_content_models()
         for field in model._meta.get_fields()
         if isinstance(field, models.CharField | models.TextField)
         and field.editable
@@ -98,7 +96,7 @@ def test_an_event_title_with_a_control_character_is_a_form_error(staff):
 
 def test_the_embassy_name_and_a_phone_line_with_control_characters_are_form_errors(staff):
     settings_row, _ = SiteSettings.objects.get_or_create(pk=1)
-    url = reverse("admin:embassy_sitesettings_change", args=[settings_row.pk])
+    url = reverse("admin:sitewide_sitesettings_change", args=[settings_row.pk])
     data = form_data(staff.get(url))
     data.update({"embassy_name": "Embassy\x01 of Japan", "phone_lines-TOTAL_FORMS": "1"})
     data.update({"phone_lines-0-label": "Ma\x1fin", "phone_lines-0-telephone": "202", "phone_lines-0-position": "0"})
