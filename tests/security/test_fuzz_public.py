@@ -19,7 +19,8 @@ from photos.models import Photo
 from sections.models import Section
 from sitewide.models import SiteSettings
 from tests.html import form_data
-from tests.security.test_url_walk import concrete_urls, is_public
+from tests.security.test_url_walk import concrete_urls
+from tests.urlconf import is_public
 
 pytestmark = pytest.mark.django_db
 
