@@ -10,18 +10,21 @@ except suggested events, which belong to the editors once created. Nothing the d
 mentions is deleted: it is listed in the report for an editor to decide.
 """
 
+import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.text import slugify
 
 from events.models import Event
+from markup.validators import UNSAFE_CHARACTERS, describe_unsafe_character
 from photos.models import Photo, PhotoPlacement
 from publishing.models import Status
 from publishing.services import stamp_publication
 from sections.models import RelatedLink, Section
 from sections.numbering import section_number
 
+from .documents import DocumentError
 from .parsing import normalise_title
 
 MAX_SLUG_ATTEMPTS = 1000
@@ -239,5 +242,38 @@ class DocumentImporter:
         self.report.count("event", "created")
 
 
+def refuse_control_characters(item):
+    """Raise DocumentError naming the first text of the document that no feed or calendar could carry.
+
+    Checked before anything is written, so that the editor fixes the file rather than a half-imported page.
+    """
+    for name, value in _texts(item):
+        problem = describe_unsafe_character(value)
+        if problem:
+            kind = type(item).__name__.removesuffix("Spec").lower().replace("document", "page")
+            title = UNSAFE_CHARACTERS.sub("\ufffd", getattr(item, "title", None) or getattr(item, "caption", ""))
+            raise DocumentError(
+                f"The {name.replace('_', ' ')} of the {kind} “{title[:80]}” cannot be imported. {problem} "
+                "Remove it from the document and import it again."
+            )
+    for value in _children(item):
+        refuse_control_characters(value)
+
+
+def _texts(item):
+    for spec_field in dataclasses.fields(item):
+        value = getattr(item, spec_field.name)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                yield ("text" if spec_field.name == "paragraphs" else spec_field.name), text
+
+
+def _children(item):
+    for spec_field in dataclasses.fields(item):
+        value = getattr(item, spec_field.name)
+        yield from (child for child in (value if isinstance(value, list) else []) if dataclasses.is_dataclass(child))
+
+
 def import_document_spec(spec, page_slug=None):
+    refuse_control_characters(spec)
     return DocumentImporter().run(spec, page_slug=page_slug)

@@ -1,12 +1,12 @@
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from publishing.pagecache import query_parameters
 
 
 @query_parameters()
-@require_GET
+@require_safe
 def robots_txt(request):
     """Crawlers may read the public site; the admin and result pages of searches are not for them."""
     lines = [

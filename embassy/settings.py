@@ -242,6 +242,9 @@ PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 50_000_000))
 ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/").strip("/") + "/"
 if ADMIN_URL == "/":
     raise ImproperlyConfigured('Set DJANGO_ADMIN_URL to a path such as "admin/", not the site root.')
+# Where a login goes when its ?next= is missing or points off the site: the site has no other page for
+# signed-in staff (Django's default, /accounts/profile/, does not exist here).
+LOGIN_REDIRECT_URL = "admin:index"
 
 # ---------------------------------------------------------------------------
 # Security: headers, cookies, sessions, request limits, login throttling.

@@ -15,12 +15,24 @@ import datetime
 import icalendar
 
 from markup.dates import DatePrecision
+from markup.validators import strip_unsafe_characters
 
 PRODUCT_ID = "-//Embassy of Japan in the United States//Events//EN"
 
 
 def _next_period(day, precision):
-    """The first day after the period that ``day`` stands for at ``precision``."""
+    """The first day after the period that ``day`` stands for at ``precision``.
+
+    Past the last day a date can hold, the last day: the model keeps event dates well inside that
+    range, but a calendar of every event must not fail on one row stored before it did.
+    """
+    try:
+        return _day_after_period(day, precision)
+    except (OverflowError, ValueError):
+        return datetime.date.max
+
+
+def _day_after_period(day, precision):
     if precision == DatePrecision.YEAR:
         return datetime.date(day.year + 1, 1, 1)
     if precision == DatePrecision.MONTH:
@@ -48,7 +60,7 @@ def build_event(event, request):
     component.add("uid", f"event-{event.pk}@{request.get_host().split(':')[0]}")
     component.add("dtstamp", event.updated_at.astimezone(datetime.UTC))
     component.add("last-modified", event.updated_at.astimezone(datetime.UTC))
-    component.add("summary", event.title)
+    component.add("summary", _text(event.title))
     precision = event.date_precision
     single_day = event.ends_on is None or event.ends_on == event.starts_on
     if event.start_time and precision == DatePrecision.DAY and single_day:
@@ -59,13 +71,18 @@ def build_event(event, request):
     if precision != DatePrecision.DAY:
         component.add("transp", "TRANSPARENT")
     if event.location:
-        component.add("location", event.location)
+        component.add("location", _text(event.location))
     description = [text for text in (event.summary, _participants(event), _precision_note(event)) if text]
     url = request.build_absolute_uri(event.get_absolute_url())
     description.append(url)
-    component.add("description", "\n\n".join(description))
+    component.add("description", _text("\n\n".join(description)))
     component.add("url", url)
     return component
+
+
+def _text(value):
+    """iCalendar TEXT cannot carry control characters; a row stored before they were refused loses them here."""
+    return strip_unsafe_characters(value)
 
 
 def _participants(event):
@@ -83,7 +100,7 @@ def build_calendar(events, request, name):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _text(name))
     calendar.add("x-published-ttl", "PT12H")
     for event in events:
         calendar.add_component(build_event(event, request))

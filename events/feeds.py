@@ -1,7 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
+from markup.feeds import XmlSafeAtom1Feed
 from sitewide.models import SiteSettings
 
 from .models import Event
@@ -12,7 +12,7 @@ FEED_ITEMS = 50
 class EventsFeed(Feed):
     """The latest published events, newest event first."""
 
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
 
     def title(self):
         return f"Events – {SiteSettings.load().embassy_name}"

@@ -1,3 +1,5 @@
+import datetime
+
 import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,8 +9,19 @@ from markdownx.models import MarkdownxField
 
 from markup.dates import DatePrecision
 from markup.markdown import render_markdown, validate_markdown
+from markup.validators import validate_no_control_characters
 from publishing.gate import heading_problems, placement_problems
 from publishing.models import Publishable
+
+# The years every output can express: four digits (the ?year= filter, ISO dates) and a next day, month
+# and year after the last one (an iCalendar event's end is the day after it, which 9999-12-31 has not).
+EARLIEST_YEAR, LATEST_YEAR = 1000, 9998
+EARLIEST_DATE, LATEST_DATE = datetime.date(EARLIEST_YEAR, 1, 1), datetime.date(LATEST_YEAR, 12, 31)
+
+
+def validate_event_date(value):
+    if not EARLIEST_DATE <= value <= LATEST_DATE:
+        raise ValidationError(f"Enter a date in the years {EARLIEST_YEAR} to {LATEST_YEAR}.", code="date_out_of_range")
 
 
 @reversion.register(follow=["photo_placements"])
@@ -19,7 +32,7 @@ class Event(Publishable):
     date order, as well as on the events pages.
     """
 
-    title = models.CharField(max_length=255)
+    title = models.CharField(max_length=255, validators=[validate_no_control_characters])
     slug = models.SlugField(max_length=120, unique=True, help_text="Used in the event's address.")
     section = models.ForeignKey(
         "sections.Section",
@@ -29,7 +42,7 @@ class Event(Publishable):
         related_name="events",
         help_text="The section of a page that tells this event's story; the event is listed there.",
     )
-    starts_on = models.DateField("date", db_index=True)
+    starts_on = models.DateField("date", db_index=True, validators=[validate_event_date])
     date_precision = models.CharField(
         max_length=5,
         choices=DatePrecision.choices,
@@ -37,11 +50,28 @@ class Event(Publishable):
         help_text="Choose Month or Year when the sources do not give the exact day.",
     )
     start_time = models.TimeField(null=True, blank=True, help_text="Optional, local time of the event.")
-    ends_on = models.DateField("end date", null=True, blank=True, help_text="For events over several days.")
-    location = models.CharField(max_length=255, blank=True, help_text='e.g. "White House, Washington, D.C."')
-    participants = models.CharField(max_length=500, blank=True, help_text="Names and roles, separated by commas.")
-    summary = models.CharField(max_length=300, blank=True, help_text="One sentence shown in lists.")
-    body = MarkdownxField(blank=True, validators=[validate_markdown])
+    ends_on = models.DateField(
+        "end date", null=True, blank=True, validators=[validate_event_date], help_text="For events over several days."
+    )
+    location = models.CharField(
+        max_length=255,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text='e.g. "White House, Washington, D.C."',
+    )
+    participants = models.CharField(
+        max_length=500,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text="Names and roles, separated by commas.",
+    )
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text="One sentence shown in lists.",
+    )
+    body = MarkdownxField(blank=True, validators=[validate_no_control_characters, validate_markdown])
     body_html = models.TextField(editable=False, blank=True)
 
     class Meta:
@@ -52,6 +82,11 @@ class Event(Publishable):
             models.CheckConstraint(
                 condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
                 name="event_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(starts_on__range=(EARLIEST_DATE, LATEST_DATE))
+                & (Q(ends_on__isnull=True) | Q(ends_on__range=(EARLIEST_DATE, LATEST_DATE))),
+                name="event_dates_in_range",
             ),
         ]
         indexes = [

@@ -1,3 +1,4 @@
+import re
 from itertools import groupby
 
 from django.db.models import CharField
@@ -15,14 +16,19 @@ from sitewide.seo import PageMeta, describe, home_crumb
 
 from . import structured_data
 from .calendar import build_calendar
-from .models import Event
+from .models import EARLIEST_YEAR, LATEST_YEAR, Event
 
 EVENTS_PER_PAGE = 50
 
 
 def parse_year(value):
-    """The ?year= filter: a plausible year, or None (anything else shows every year rather than an error)."""
-    if value and value.isdigit() and len(value) == 4:
+    """The ?year= filter: a year an event can have, written in four ASCII digits, or None.
+
+    Anything else shows every year rather than an error page: the filter is a convenience, and an
+    address with a mistyped year is still worth an answer (its canonical link names the full list).
+    ``str.isdigit`` is not enough: it accepts "²" and "٣", which ``int`` refuses or reads as digits.
+    """
+    if value and re.fullmatch(r"[0-9]{4}", value) and EARLIEST_YEAR <= int(value) <= LATEST_YEAR:
         return int(value)
     return None
 

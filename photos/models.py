@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from markup.validators import validate_no_control_characters
 from publishing.gate import photo_problems
 from publishing.models import PublicContent, Publishable, PublishableQuerySet, Status
 
@@ -54,10 +55,15 @@ class Photo(Publishable):
     )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
-    caption = models.CharField(max_length=300, help_text="Shown under the image, e.g. who is pictured, where and when.")
+    caption = models.CharField(
+        max_length=300,
+        validators=[validate_no_control_characters],
+        help_text="Shown under the image, e.g. who is pictured, where and when.",
+    )
     credit = models.CharField(
         max_length=200,
         blank=True,
+        validators=[validate_no_control_characters],
         help_text='Who took or owns the image, exactly as the agency asks, e.g. "Photo: Cabinet Public Relations '
         'Office". Required to publish.',
     )
@@ -65,6 +71,7 @@ class Photo(Publishable):
         "alt text",
         max_length=300,
         blank=True,
+        validators=[validate_no_control_characters],
         help_text="Describes the image for people who cannot see it. Required to publish.",
     )
     taken_on = models.DateField(null=True, blank=True)
@@ -72,9 +79,14 @@ class Photo(Publishable):
     is_placeholder = models.BooleanField(
         default=False, help_text="A stand-in image drawn by the site until the real photograph is available."
     )
-    copyright_holder = models.CharField(max_length=200, blank=True)
-    licence = models.CharField(max_length=100, blank=True, help_text='e.g. "All rights reserved", "CC BY 4.0".')
-    source_url = models.URLField("source URL", max_length=500, blank=True)
+    copyright_holder = models.CharField(max_length=200, blank=True, validators=[validate_no_control_characters])
+    licence = models.CharField(
+        max_length=100,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text='e.g. "All rights reserved", "CC BY 4.0".',
+    )
+    source_url = models.URLField("source URL", max_length=500, blank=True, validators=[validate_no_control_characters])
     rights_expire_on = models.DateField(
         null=True,
         blank=True,

@@ -17,6 +17,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from markup.dates import format_moment
+from markup.validators import validate_no_control_characters
 
 from . import services
 from .gate import link_problems, photo_problems
@@ -35,6 +36,7 @@ class PublishableForm(forms.ModelForm):
     change_note = forms.CharField(
         required=False,
         max_length=300,
+        validators=[validate_no_control_characters],
         help_text="Optional. When publishing, a short public note for the page's history, e.g. "
         "“Added the February 2009 summit.”",
         widget=forms.TextInput(attrs={"size": 80}),

@@ -11,6 +11,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from markup.validators import validate_no_control_characters
+
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
@@ -134,7 +136,7 @@ class ChangeNote(PublicContent):
     """A line in a page's public history ("Added the February 2009 summit."), written when publishing."""
 
     page = models.ForeignKey("sections.Section", on_delete=models.CASCADE, related_name="change_notes")
-    note = models.CharField(max_length=300)
+    note = models.CharField(max_length=300, validators=[validate_no_control_characters])
     published_at = models.DateTimeField(default=timezone.now, db_index=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

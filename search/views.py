@@ -1,6 +1,6 @@
 from django.shortcuts import render
 from django.utils.http import urlencode
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from publishing.pagecache import keep_out_of_cache, page_number, page_of, query_parameters
 from sitewide.seo import PageMeta, home_crumb
@@ -12,7 +12,7 @@ RESULTS_PER_PAGE = 20
 
 
 @query_parameters("q", page=page_number)
-@require_GET
+@require_safe
 def results(request):
     query = clean_query(request.GET.get("q", ""))
     found = search(query) if query else []

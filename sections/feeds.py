@@ -1,7 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
+from markup.feeds import XmlSafeAtom1Feed
 from sections.chrome import get_site_chrome
 from sitewide.seo import describe
 
@@ -13,7 +13,7 @@ FEED_ITEMS = 50
 class UpdatedPagesFeed(Feed):
     """Pages and sections, most recently changed first, so that readers learn when the text changes."""
 
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
 
     def title(self):
         return f"Updated pages – {get_site_chrome().embassy_name}"

@@ -13,6 +13,7 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from markup.dates import DatePrecision
 from markup.markdown import render_markdown, validate_markdown
+from markup.validators import validate_no_control_characters
 from publishing.gate import heading_problems, link_problems, placement_problems
 from publishing.models import PublicContent, Publishable, PublishableQuerySet, public_condition
 from publishing.pagecache import content_changed
@@ -87,7 +88,7 @@ class Section(MP_Node, Publishable):
     Numbers are never stored: they come from the position among siblings.
     """
 
-    title = models.CharField(max_length=255)
+    title = models.CharField(max_length=255, validators=[validate_no_control_characters])
     slug = models.SlugField(
         max_length=100,
         help_text="Used in the address: a page's URL, or a section's anchor (#slug). "
@@ -105,16 +106,20 @@ class Section(MP_Node, Publishable):
     summary = models.CharField(
         max_length=300,
         blank=True,
+        validators=[validate_no_control_characters],
         help_text="One plain sentence. Used as the page's description for search engines and in listings.",
     )
     body = MarkdownxField(
         blank=True,
-        validators=[validate_markdown],
+        validators=[validate_no_control_characters, validate_markdown],
         help_text="Markdown. The preview beside the editor shows the public rendering.",
     )
     body_html = models.TextField(editable=False, blank=True)
     publisher = models.CharField(
-        max_length=200, blank=True, help_text='Pages only: who issues the page, e.g. "Embassy of Japan".'
+        max_length=200,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text='Pages only: who issues the page, e.g. "Embassy of Japan".',
     )
     dated = models.DateField(
         null=True, blank=True, help_text='Pages only: the date the page carries, e.g. "February 2009".'
@@ -235,9 +240,10 @@ class RelatedLink(PublicContent):
     title = models.CharField(
         max_length=255,
         blank=True,
+        validators=[validate_no_control_characters],
         help_text="What the reader will find, e.g. the page's own title. Required to publish.",
     )
-    url = models.URLField("URL", max_length=500)
+    url = models.URLField("URL", max_length=500, validators=[validate_no_control_characters])
     position = models.PositiveIntegerField(default=0, db_index=True)
 
     class Meta:

@@ -4,6 +4,7 @@ import reversion
 from django.db import models
 from django.db.models import Q
 
+from markup.validators import validate_no_control_characters
 from publishing.models import PublicContent
 
 
@@ -11,9 +12,15 @@ from publishing.models import PublicContent
 class SiteSettings(PublicContent):
     """The one row of site-wide text: the embassy's name and the footer."""
 
-    embassy_name = models.CharField(max_length=200, default="Embassy of Japan")
-    address = models.TextField(blank=True, help_text="Postal address as it appears in the footer, one line per row.")
-    copyright_line = models.CharField(max_length=200, blank=True)
+    embassy_name = models.CharField(
+        max_length=200, default="Embassy of Japan", validators=[validate_no_control_characters]
+    )
+    address = models.TextField(
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text="Postal address as it appears in the footer, one line per row.",
+    )
+    copyright_line = models.CharField(max_length=200, blank=True, validators=[validate_no_control_characters])
     home_page = models.ForeignKey(
         "sections.Section",
         null=True,
@@ -53,9 +60,13 @@ class PhoneLine(PublicContent):
     """A telephone and fax pair shown in the footer, e.g. the main line and the visa section."""
 
     site_settings = models.ForeignKey(SiteSettings, on_delete=models.CASCADE, related_name="phone_lines")
-    label = models.CharField(max_length=60, help_text='What the line is for, e.g. "Main" or "Visa".')
-    telephone = models.CharField(max_length=40, blank=True)
-    fax = models.CharField(max_length=40, blank=True)
+    label = models.CharField(
+        max_length=60,
+        validators=[validate_no_control_characters],
+        help_text='What the line is for, e.g. "Main" or "Visa".',
+    )
+    telephone = models.CharField(max_length=40, blank=True, validators=[validate_no_control_characters])
+    fax = models.CharField(max_length=40, blank=True, validators=[validate_no_control_characters])
     position = models.PositiveIntegerField(default=0)
 
     changed_by = "publishers"
@@ -76,7 +87,12 @@ class FooterLink(PublicContent):
     page = models.ForeignKey(
         "sections.Section", on_delete=models.CASCADE, related_name="+", limit_choices_to={"depth": 1}
     )
-    label = models.CharField(max_length=100, blank=True, help_text="Leave empty to use the page's title.")
+    label = models.CharField(
+        max_length=100,
+        blank=True,
+        validators=[validate_no_control_characters],
+        help_text="Leave empty to use the page's title.",
+    )
     position = models.PositiveIntegerField(default=0)
 
     changed_by = "publishers"

@@ -2,9 +2,13 @@
 
 import gzip
 import re
+import time
+from urllib.parse import quote
 
 import brotli
 import pytest
+
+from .stack import STAFF_PASSWORD, STAFF_USERNAME
 
 pytestmark = pytest.mark.deployment
 
@@ -200,3 +204,68 @@ def test_bad_requests_get_4xx_never_5xx(production_stack):
         headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert too_big.status == 413
+
+
+# A public request that takes longer than this is a way to tie up the app servers.
+HOSTILE_REQUEST_SECONDS = 5
+
+
+def timed(request):
+    """``request()``'s response and how many seconds it took."""
+    started = time.monotonic()
+    response = request()
+    return response, time.monotonic() - started
+
+
+def test_hostile_public_requests_get_a_clear_answer_in_bounded_time(production_stack):
+    client = production_stack.client()
+    cases = {
+        "superscript year": ("GET", "/events/?year=" + quote("²²²²"), {200}),
+        "Arabic-Indic year": ("GET", "/events/?year=" + quote("٢٠٠٩"), {200}),
+        "year 0": ("GET", "/events/?year=0000", {200}),
+        "year 9999": ("GET", "/events/?year=9999", {200}),
+        "twenty-digit year": ("GET", "/events/?year=99999999999999999999", {200}),
+        "control characters in a search": ("GET", "/search/?q=%0b%01%ef%bf%be", {200}),
+        "control characters in a path": ("GET", "/events/%0b%01/", {404}),
+        "HEAD search": ("HEAD", "/search/", {200}),
+        "HEAD search with a query": ("HEAD", "/search/?q=summit", {200}),
+        "HEAD robots.txt": ("HEAD", "/robots.txt", {200}),
+        "HEAD events feed": ("HEAD", "/events/feed.atom", {200}),
+        "events feed": ("GET", "/events/feed.atom", {200}),
+        "updates feed": ("GET", "/updates.atom", {200}),
+        "sitemap": ("GET", "/sitemap.xml", {200}),
+        "calendar": ("GET", "/events/events.ics", {200}),
+    }
+    for path in ("/", "/events/"):
+        client.get(path)  # warm: a fresh worker loads the templates and the page tree on its first requests
+    problems, longest = [], 0.0
+    for what, (method, path, expected) in cases.items():
+        response, seconds = timed(lambda: client.request(method, path))  # noqa: B023 (called at once)
+        longest = max(longest, seconds)
+        if response.status not in expected or seconds > HOSTILE_REQUEST_SECONDS:
+            problems.append(f"{what}: {method} {path} answered {response.status} in {seconds:.2f} s")
+    assert not problems, "\n".join(problems)
+    print(f"{len(cases)} hostile public requests, the longest {longest:.3f} s")
+
+
+def test_a_login_with_an_unsafe_next_lands_on_the_admin_home(production_stack):
+    client = production_stack.client()
+    login_path = f"{production_stack.admin_url}login/?next=https://evil.example/"
+    data = client.form_data(login_path, "form#login-form")
+    data.update({"username": STAFF_USERNAME, "password": STAFF_PASSWORD, "next": "https://evil.example/"})
+    response = client.post_form(login_path, data)
+    assert response.status == 302
+    assert response.header("Location") == production_stack.admin_url
+
+
+def test_hostile_text_and_dates_in_the_admin_are_form_errors(production_stack):
+    client = production_stack.client()
+    assert client.login().status == 302
+    add_path = f"{production_stack.admin_url}events/event/add/"
+    for field, value in (("title", "Sum\x0bmit"), ("starts_on", "9999-12-31")):
+        data = client.form_data(add_path, "#content-main form")
+        data.update({"title": "Summit", "slug": "hostile-summit", "starts_on": "2009-02-24", field: value})
+        response, seconds = timed(lambda: client.post_form(add_path, data))  # noqa: B023 (called at once)
+        assert response.status == 200 and "errornote" in response.text, (field, response.status)
+        assert seconds < HOSTILE_REQUEST_SECONDS
+    assert client.get("/events/hostile-summit/").status == 404  # nothing was saved

@@ -60,17 +60,18 @@ def state(media_root):
     return rows, files
 
 
-@pytest.fixture
-def every_url(demo_site):
+def concrete_urls():
+    """Every URL of the project as ``(path, name, callback)``, filled in with the demo site's slugs and ids."""
     samples = {
         "slugs": [Section.objects.pages().first().slug, Event.objects.first().slug, "no-such-slug"],
         "ints": [Section.objects.first().pk, 999999],
     }
-    urls = []
-    for route, name, callback in walk():
-        for path in expand(route, samples):
-            urls.append((path, name, callback))
-    return urls
+    return [(path, name, callback) for route, name, callback in walk() for path in expand(route, samples)]
+
+
+@pytest.fixture
+def every_url(demo_site):
+    return concrete_urls()
 
 
 def test_the_walk_covers_admin_editor_and_public_urls(every_url):
@@ -114,6 +115,18 @@ def test_anonymous_get_and_post_change_nothing_and_non_public_urls_refuse(every_
                 if not location.startswith("/admin/login/") and not (sign_in and location == "/admin/"):
                     problems.append(f"{how} {path}: redirected to {location}, not to the login")
         assert state(isolated_media) == before, f"{path} changed something"
+    assert not problems, "\n".join(problems)
+
+
+def test_head_answers_every_public_url_as_get_does(every_url):
+    visitor = Client()
+    problems = []
+    for path, name, _callback in every_url:
+        if is_public(name):
+            # HEAD first: after a GET, the page cache could answer it in the view's place.
+            head, get = visitor.head(path).status_code, visitor.get(path).status_code
+            if head != get:
+                problems.append(f"HEAD {path}: {head}, GET: {get}")
     assert not problems, "\n".join(problems)
 
 
