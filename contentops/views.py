@@ -1,9 +1,7 @@
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
 
 from publishing.pagecache import query_parameters
-from sections.models import Section
-from sections.tree import build_page_tree
+from sections.tree import public_page_tree
 
 from .markdown_export import page_markdown
 
@@ -11,8 +9,10 @@ from .markdown_export import page_markdown
 @query_parameters()
 def page_markdown_download(request, slug):
     """The public page as Markdown: the same visibility rules as the page itself."""
-    page = get_object_or_404(Section.objects.pages().public(), slug=slug)
-    tree = build_page_tree(page)
+    tree = public_page_tree(slug=slug)
+    if tree is None:
+        raise Http404("No such page, or it is not published.")
+    page = tree.page
     text = page_markdown(
         tree,
         image_url=lambda photo: request.build_absolute_uri(photo.image.url),

@@ -148,6 +148,9 @@ def query_parameters(*names, **normalisers):
     text given to its canonical value, or None for "as if absent" (see :func:`page_number`). The view is
     given only the declared parameters, normalised, so that a cached page is exactly what the view makes
     of its key, whatever else the address carried.
+
+    A public view only reads, so it runs outside the request's transaction (ATOMIC_REQUESTS): it never
+    holds a write lock, and an uncached page spares the BEGIN and COMMIT (two of its queries).
     """
     rules = dict.fromkeys(names, _as_given) | normalisers
 
@@ -158,7 +161,7 @@ def query_parameters(*names, **normalisers):
             return view(request, *args, **kwargs)
 
         wrapped.page_cache_parameters = rules
-        return wrapped
+        return transaction.non_atomic_requests(wrapped)
 
     return decorator
 

@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils import timezone
 
 from events.models import Event
@@ -114,6 +115,22 @@ class PageTree:
         return next((node for node in self.sections if slug in node.former_anchors), None)
 
 
+def public_page_tree(*, at=None, **page_lookup):
+    """The :class:`PageTree` of the public page matching ``page_lookup`` (``slug=`` or ``pk=``), or None.
+
+    The page and its visible sections are read in one query: a public page's every other read hangs on
+    them, and an uncached page may run at most ten queries.
+    """
+    at = at or timezone.now()
+    (name, value), *rest = page_lookup.items()
+    assert not rest and name in ("slug", "pk"), page_lookup
+    the_page = Section.objects.filter(depth=1, **{name: value})
+    rows = list(Section.objects.visible(at).filter(Q(depth=1, **{name: value}) | Q(page__in=the_page.values("pk"))))
+    if not rows or rows[0].depth != 1:  # ordered by path: the page comes first
+        return None
+    return _assemble(rows[0], rows[1:], at, include_drafts=False)
+
+
 def build_page_tree(page, *, at=None, include_drafts=False):
     """Return the :class:`PageTree` of ``page`` as the public sees it at ``at`` (or, for previews, with drafts).
 
@@ -121,8 +138,12 @@ def build_page_tree(page, *, at=None, include_drafts=False):
     a published subsection under a draft section stays hidden.
     """
     at = at or timezone.now()
+    sections = _read_sections(page, None if include_drafts else at)
+    return _assemble(page, sections, at, include_drafts)
+
+
+def _assemble(page, sections, at, include_drafts):
     public_only = None if include_drafts else at
-    sections = _read_sections(page, public_only)
     # What hangs on the page and on the sections it shows; found by column, without a join back to sections.
     section_ids = [page.pk, *(section.pk for section in sections)]
 

@@ -13,7 +13,7 @@ from sitewide.seo import PageMeta, describe, home_crumb
 from . import structured_data
 from .chrome import get_site_chrome
 from .models import Section, ShareLink
-from .tree import build_page_tree
+from .tree import build_page_tree, public_page_tree
 
 
 def is_home_page(page):
@@ -25,9 +25,9 @@ def page_path(page):
     return reverse("sections:home") if is_home_page(page) else page.get_absolute_url()
 
 
-def render_page(request, page, *, at_home=False, preview=None):
+def render_page(request, page, *, tree=None, at_home=False, preview=None):
     """The page view. ``preview`` (a short notice) shows drafts too, marked, and keeps search engines out."""
-    tree = build_page_tree(page, include_drafts=preview is not None)
+    tree = tree or build_page_tree(page, include_drafts=preview is not None)
     path = page_path(page)
     photo = tree.first_photo()
     site_name = get_site_chrome().embassy_name
@@ -70,27 +70,18 @@ def home(request):
     home_page_id = get_site_chrome().home_page_id
     if home_page_id is None:
         raise Http404("No page has been published yet.")
-    page = get_object_or_404(Section.objects.pages().public(), pk=home_page_id)
-    return render_page(request, page, at_home=True)
-
-
-def public_page(slug):
-    """The public page with ``slug``, or None.
-
-    Asked with ``get()``, which leaves out the ordering by path that ``first()`` would compile for one row.
-    """
-    try:
-        return Section.objects.pages().public().get(slug=slug)
-    except Section.DoesNotExist:
-        return None
+    tree = public_page_tree(pk=home_page_id)
+    if tree is None:
+        raise Http404("No page has been published yet.")
+    return render_page(request, tree.page, tree=tree, at_home=True)
 
 
 @query_parameters()
 def page_detail(request, slug):
-    page = public_page(slug)
-    if page is None:
+    tree = public_page_tree(slug=slug)
+    if tree is None:
         return redirect(page_path(find_renamed_page(slug)), permanent=True)
-    return render_page(request, page)
+    return render_page(request, tree.page, tree=tree)
 
 
 def find_renamed_page(former_slug):
@@ -127,11 +118,11 @@ def shared_page(request, token):
 @query_parameters()
 def section_detail(request, page_slug, slug):
     """One top-level section of a page, alone with its subsections, between links to its neighbours."""
-    page = public_page(page_slug)
-    if page is None:
+    tree = public_page_tree(slug=page_slug)
+    if tree is None:
         renamed = find_renamed_page(page_slug)
         return redirect("sections:section", page_slug=renamed.slug, slug=slug, permanent=True)
-    tree = build_page_tree(page)
+    page = tree.page
     previous, node, following = tree.find(slug)
     if node is None:
         renamed = tree.find_former(slug)

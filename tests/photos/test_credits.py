@@ -90,7 +90,7 @@ def test_credits_render_in_a_fixed_number_of_queries(client, page_cache):
         place_photo(photo, section=section)
         place_photo(photo, event=make_event())
     assert count_render_queries(client, CREDITS, chrome_cached=True) == one
-    assert one == 6
+    assert one == 4
     assert len(entries(client.get(CREDITS))) == 16
 
 

@@ -117,5 +117,5 @@ def test_page_query_count_does_not_grow_with_photographs(client, page_cache):
     for index in range(20):
         place_photo(photo_of_size((700, 500), caption=f"Photo {index}"), section=make_section(page))
     assert count_render_queries(client, "/p/", chrome_cached=True) == one
-    assert one == 8
+    assert one == 5
     assert len(parse(client.get("/p/")).find_all("figure")) == 21

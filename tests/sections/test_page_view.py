@@ -135,4 +135,4 @@ def test_overview_renders_in_a_fixed_number_of_queries(client, demo_site, page_c
     assert [count_render_queries(client, url, chrome_cached=chrome_cached) for chrome_cached in (True, False)] == demo
     # Six queries, plus the savepoint that every request's transaction opens and releases; cold, four
     # more for the header and footer and one for the schedule.
-    assert demo == [8, 13]
+    assert demo == [5, 10]
