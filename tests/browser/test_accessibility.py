@@ -71,7 +71,7 @@ def test_admin_pages_the_project_customises_have_no_axe_violations(page, site, s
         "photo add form": "/admin/photos/photo/add/",
         "event changelist": "/admin/events/event/",
         "event change form": f"/admin/events/event/{event.pk}/change/",
-        "site settings": "/admin/embassy/sitesettings/1/change/",
+        "site settings": "/admin/sitewide/sitesettings/1/change/",
     }
     for name, path in pages.items():
         assert page.goto(site + path).ok, name

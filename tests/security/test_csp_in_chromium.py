@@ -115,6 +115,6 @@ def test_event_form_widgets_work_under_the_policy(page, production_stack):
     page.locator("input[name=_save]").click()
     page.wait_for_url(f"**{production_stack.admin_url}events/event/")
     assert page.locator(".messagelist .success").is_visible()
-    page.goto(f"{production_stack.admin_url}embassy/sitesettings/")
+    page.goto(f"{production_stack.admin_url}sitewide/sitesettings/")
     page.locator("#sitesettings_form").wait_for()
     assert page.watch.violations == [] and page.watch.errors == []
