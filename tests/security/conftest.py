@@ -1,4 +1,5 @@
 import pytest
+from django.test import Client
 
 from .stack import start_stack
 
@@ -10,3 +11,18 @@ def production_stack(tmp_path_factory):
     stack = start_stack(tmp_path_factory.mktemp("production-stack"))
     yield stack
     stack.stop()
+
+
+@pytest.fixture
+def visitor(settings):
+    """A visitor as production answers them: error pages, never a traceback raised into the test."""
+    settings.DEBUG = False
+    return Client(raise_request_exception=False)
+
+
+@pytest.fixture
+def staff(staff_client, settings):
+    """Staff, answered as production answers them."""
+    settings.DEBUG = False
+    staff_client.raise_request_exception = False
+    return staff_client

@@ -36,19 +36,6 @@ def event_form(**overrides):
     return data
 
 
-@pytest.fixture
-def visitor(settings):
-    settings.DEBUG = False
-    return Client(raise_request_exception=False)
-
-
-@pytest.fixture
-def staff(staff_client, settings):
-    settings.DEBUG = False
-    staff_client.raise_request_exception = False
-    return staff_client
-
-
 @pytest.mark.parametrize(
     ("path", "status"),
     [

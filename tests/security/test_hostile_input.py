@@ -26,19 +26,6 @@ pytestmark = pytest.mark.django_db
 UNSAFE = ["\x01", "\x0b", "\x0c", "\x1f", "\ufffe", "\uffff", "\ud800"]
 
 
-@pytest.fixture
-def visitor(settings):
-    settings.DEBUG = False
-    return Client(raise_request_exception=False)
-
-
-@pytest.fixture
-def staff(staff_client, settings):
-    settings.DEBUG = False
-    staff_client.raise_request_exception = False
-    return staff_client
-
-
 # 1. The year filter -------------------------------------------------------------------------------------
 
 
