@@ -27,14 +27,35 @@ FORMATS = (
     ("jpg", "JPEG", {"quality": 82, "optimize": True, "progressive": True}),
 )
 DIRECTORY = "renditions"
+# WebP cannot hold a picture taller (or wider) than this; JPEG's limit (65535) is higher, so this one binds.
+MAX_SIDE = 16383
 
 
-def widths_for(original_width):
-    """The rendition widths for an image ``original_width`` pixels wide: never wider than the original."""
+def widths_for(original_width, original_height=0):
+    """The rendition widths for an image of this size: never wider than the original, never taller than MAX_SIDE.
+
+    A very tall image (a long infographic, a scanned scroll) is made only at widths where its height
+    still fits, up to the widest that does; for one too thin for any, the list is empty.
+    """
+    if original_height > MAX_SIDE:
+        # Rounded down, so that the height computed from it in make_renditions cannot round up past MAX_SIDE.
+        original_width = min(original_width, MAX_SIDE * original_width // original_height)
+    if original_width < 1:
+        return []
     widths = [width for width in WIDTHS if width <= original_width]
     if original_width < WIDTHS[-1] and (not widths or original_width > widths[-1] * OWN_WIDTH_MARGIN):
         widths.append(original_width)
     return widths
+
+
+def unfit_problem(width, height):
+    """Why no rendition of a ``width``×``height`` image can be made, or None if they can."""
+    if widths_for(width, height):
+        return None
+    return (
+        f"The image is {width}×{height} pixels: too narrow for its height to be shown. Page copies are made in "
+        f"WebP, which allows at most {MAX_SIDE} pixels on a side; crop the image or make it wider."
+    )
 
 
 def rendition_name(image_name, width, extension):
@@ -68,7 +89,9 @@ def make_renditions(image_name, storage=None, remove_on_error=True):
     with storage.open(image_name, "rb") as file:
         image = Image.open(file)
         original_width, original_height = image.size
-        widths = widths_for(original_width)
+        widths = widths_for(original_width, original_height)
+        if not widths:
+            raise ValueError(unfit_problem(original_width, original_height))
         if image.format == "JPEG":
             # Let the JPEG decoder scale down by 1/2, 1/4 or 1/8 while decoding: much less memory and time.
             image.draft("RGB", (widths[-1], max(1, round(original_height * widths[-1] / original_width))))
