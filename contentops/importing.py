@@ -20,10 +20,9 @@ from events.models import Event
 from photos.models import Photo, PhotoPlacement
 from sections.models import RelatedLink, Section
 from sections.numbering import section_number
+from sections.slugs import unique_slug
 
 from .parsing import normalise_title
-
-MAX_SLUG_ATTEMPTS = 1000
 
 
 @dataclass
@@ -48,19 +47,6 @@ class ImportReport:
             if created or updated or unchanged:
                 parts.append(f"{label}: {created} new, {updated} updated, {unchanged} unchanged")
         return "; ".join(parts)
-
-
-def unique_slug(queryset, base, limit=100):
-    """``base`` or ``base-2``, ``base-3``… whichever is free in ``queryset``."""
-    base = (base or "item")[:limit].strip("-") or "item"
-    if not queryset.filter(slug=base).exists():
-        return base
-    for number in range(2, MAX_SLUG_ATTEMPTS):
-        suffix = f"-{number}"
-        candidate = base[: limit - len(suffix)] + suffix
-        if not queryset.filter(slug=candidate).exists():
-            return candidate
-    raise ValueError(f"No free slug for {base!r}")
 
 
 def fresh(section):
