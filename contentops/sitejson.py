@@ -16,16 +16,17 @@ import uuid
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.storage import default_storage
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from embassy.models import FooterLink, PhoneLine, SiteSettings
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
+from photos.renditions import is_safe_name
 from sections.models import RelatedLink, Section
 
 from .documents import DocumentError
-from .importing import ImportReport, fresh, keep_order
+from .importing import MAX_SECTION_DEPTH, TREE_FIELDS, ImportChecks, ImportReport, fresh, keep_order
 
 FORMAT = "embassy-site-export"
 VERSION = 1
@@ -50,21 +51,8 @@ def dump_value(field, value):
     return value
 
 
-def load_value(field, value):
-    if value is None or isinstance(field, models.JSONField):
-        return value
-    if isinstance(field, models.FileField):
-        return value or ""
-    return field.to_python(value)
-
-
 def dump_fields(instance):
     return {f.name: dump_value(f, f.value_from_object(instance)) for f in plain_fields(type(instance))}
-
-
-def load_fields(model, entry):
-    """The stored values of ``model``'s columns from an export entry (columns it lacks keep their defaults)."""
-    return {f.name: load_value(f, entry[f.name]) for f in plain_fields(model) if f.name in entry}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -177,6 +165,8 @@ def parse_export(text):
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise DocumentError(f"The file is not valid JSON ({error.msg} at line {error.lineno}).") from None
+    except RecursionError:
+        raise DocumentError("The file nests lists or objects too deeply to be an export of this site.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DocumentError(f'This JSON file is not an export of this site (no "format": "{FORMAT}").')
     if data.get("version") != VERSION:
@@ -193,8 +183,17 @@ def store_exactly(instance, values):
         setattr(instance, name, value)
 
 
-class SiteRestorer:
+def items(entry, key):
+    """``entry[key]`` as a list of entries (absent: none); anything else is damage, reported as such."""
+    value = entry.get(key, [])
+    if not isinstance(value, list):
+        raise TypeError(f"{key!r} is not a list")
+    return value
+
+
+class SiteRestorer(ImportChecks):
     def __init__(self):
+        super().__init__()
         self.report = ImportReport()
         self.photos = {}
         self.users = {}
@@ -202,27 +201,57 @@ class SiteRestorer:
     def restore(self, data):
         try:
             for entry in data["photos"]:
-                self.photos[entry["key"]] = self.restore_photo(entry)
-            for entry in data["pages"]:
-                page = self.restore_section(entry, parent=None, page=None, level=0)
+                self.photos[entry["key"]] = self.restore_photo(entry, f"photograph {entry['key']!r}")
+            for number, entry in enumerate(data["pages"], start=1):
+                page = self.restore_section(entry, parent=None, page=None, level=0, where=f"page {number}")
                 self.report.page = self.report.page or page
-            for entry in data.get("events_without_section") or []:
-                self.restore_event(entry, section=None)
+            for number, entry in enumerate(data.get("events_without_section") or [], start=1):
+                self.restore_event(entry, section=None, where=f"event {number} without a section")
             if data.get("site_settings"):
                 self.restore_site_settings(data["site_settings"])
         except (KeyError, TypeError, ValueError, AttributeError, ObjectDoesNotExist) as error:
             raise DocumentError(f"The export is incomplete or damaged ({type(error).__name__}: {error}).") from None
+        self.raise_problems()
         return self.report
+
+    def checked(self, model, entry, where, exclude=()):
+        """The entry's values for ``model``'s columns, cleaned and checked as the admin checks them.
+
+        None (with the problems noted) when the admin would refuse them.
+        """
+        if not isinstance(entry, dict):
+            raise TypeError(f"{where} is not an object")
+        fields = [field for field in plain_fields(model) if field.name in entry]
+        # A file is checked by its name alone: setting it on the model would open it to read its size.
+        files = {field.name: entry[field.name] or "" for field in fields if isinstance(field, models.FileField)}
+        candidate = model(**{field.name: entry[field.name] for field in fields if field.name not in files})
+        valid = self.is_valid(candidate, where, exclude=[*exclude, *TREE_FIELDS, *files])
+        for name, value in files.items():
+            if not isinstance(value, str) or (value and not is_safe_name(value)):
+                self.problem(where, f"{name}: {value!r} is not a relative name inside the media storage.")
+                valid = False
+        if not valid:
+            return None
+        values = {field.name: files.get(field.name) or getattr(candidate, field.name) for field in fields}
+        for field in fields:
+            value = values[field.name]
+            if isinstance(field, models.DateTimeField) and value is not None and timezone.is_naive(value):
+                # Exports write every moment with its offset; without one, the moment is unknown.
+                self.problem(where, f"{field.name}: “{value.isoformat()}” has no time zone offset.")
+                return None
+        return values
 
     def user(self, username):
         if not username:
             return None
         if username not in self.users:
-            self.users[username] = get_user_model()._default_manager.filter(username=username).first()
+            self.users[username] = get_user_model()._default_manager.filter(username=str(username)).first()
         return self.users[username]
 
-    def restore_photo(self, entry):
-        values = load_fields(Photo, entry)
+    def restore_photo(self, entry, where):
+        values = self.checked(Photo, entry, where, exclude=["uploaded_by"])
+        if values is None:
+            return None
         name = values.get("image") or ""
         if name and not default_storage.exists(name):
             self.report.notes.append(f"The file of “{values.get('caption')}” ({name}) is missing: image missing.")
@@ -239,13 +268,27 @@ class SiteRestorer:
         for field_name, value in values.items():
             setattr(photo, field_name, value)
         photo.uploaded_by = self.user(entry.get("uploaded_by"))
-        photo.save()
+        if name:
+            photo.adopt_stored_files(default_storage)
+        try:
+            photo.save()  # makes the renditions from the stored file
+        except (OSError, ValueError) as error:
+            self.problem(where, f"image: the file {name} cannot be read as an image ({error}).")
+            return None
         store_exactly(photo, values)
         self.report.count("photo", action)
         return photo
 
-    def restore_section(self, entry, parent, page, level):
-        values = load_fields(Section, entry)
+    def restore_section(self, entry, parent, page, level, where):
+        values = self.checked(Section, entry, where)
+        if values is None:
+            return None  # its subsections cannot be placed: their problems show once this one is mended
+        where = f"{where} (“{values['slug']}”)"
+        if parent is None and not self.is_valid_page_slug(values["slug"], where):
+            return None
+        if level >= MAX_SECTION_DEPTH:
+            self.problem(where, f"sections nest at most {MAX_SECTION_DEPTH} levels deep.")
+            return None
         if parent is None:
             section = Section.objects.pages().filter(slug=values["slug"]).first()
         else:
@@ -270,34 +313,52 @@ class SiteRestorer:
         self.report.tree.append(f"{'  ' * level}{section.title}  [{action}]")
         page = page or section
 
-        for placement in entry.get("photos", []):
-            self.restore_placement(placement, section=section)
+        for placement in items(entry, "photos"):
+            self.restore_placement(placement, where, section=section)
         existing_links = {link.url: link for link in RelatedLink.objects.filter(section=section)}
-        for link_entry in entry.get("links", []):
-            link_values = load_fields(RelatedLink, link_entry)
+        for number, link_entry in enumerate(items(entry, "links"), start=1):
+            link_values = self.checked(RelatedLink, link_entry, f"{where}, link {number}", exclude=["section"])
+            if link_values is None:
+                continue
             link = existing_links.get(link_values["url"]) or RelatedLink(section=section)
             self.report.count("link", "updated" if link.pk else "created")
             for name, value in link_values.items():
                 setattr(link, name, value)
             link.save()
-        for event_entry in entry.get("events", []):
-            self.restore_event(event_entry, section=section)
-        children = [self.restore_section(child, section, page, level + 1) for child in entry.get("children", [])]
-        keep_order(section, [child.pk for child in children])
+        for number, event_entry in enumerate(items(entry, "events"), start=1):
+            self.restore_event(event_entry, section=section, where=f"{where}, event {number}")
+        children = [
+            self.restore_section(child, section, page, level + 1, f"{where}, section {number}")
+            for number, child in enumerate(items(entry, "children"), start=1)
+        ]
+        keep_order(section, [child.pk for child in children if child is not None])
         return section
 
-    def restore_placement(self, entry, section=None, event=None):
+    def restore_placement(self, entry, where, section=None, event=None):
+        if not isinstance(entry, dict) or not isinstance(entry.get("photo"), str):
+            raise TypeError(f"a photograph placement of {where} names no photograph")
+        if entry["photo"] not in self.photos:
+            self.problem(where, f"places the photograph {entry['photo']!r}, which is not in the export.")
+            return
         photo = self.photos[entry["photo"]]
+        position = entry.get("position", 0)
+        if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+            self.problem(where, f"the position of the photograph {entry['photo']!r} is not a whole number.")
+            return
+        if photo is None:
+            return  # refused, and said so, with the photograph itself
         placement, created = PhotoPlacement.objects.get_or_create(
-            photo=photo, section=section, event=event, defaults={"position": entry["position"]}
+            photo=photo, section=section, event=event, defaults={"position": position}
         )
-        if placement.position != entry["position"]:
-            placement.position = entry["position"]
+        if placement.position != position:
+            placement.position = position
             placement.save(update_fields=["position"])
         self.report.count("placement", "created" if created else "updated")
 
-    def restore_event(self, entry, section):
-        values = load_fields(Event, entry)
+    def restore_event(self, entry, section, where):
+        values = self.checked(Event, entry, where, exclude=["section"])
+        if values is None:
+            return
         event = Event.objects.filter(slug=values["slug"]).first()
         action = "created" if event is None else "updated"
         event = event or Event()
@@ -307,28 +368,42 @@ class SiteRestorer:
         event.save()
         store_exactly(event, values)
         self.report.count("event", action)
-        for placement in entry.get("photos", []):
-            self.restore_placement(placement, event=event)
+        for placement in items(entry, "photos"):
+            self.restore_placement(placement, f"{where} (“{event.slug}”)", event=event)
 
     def restore_site_settings(self, entry):
+        values = self.checked(SiteSettings, entry, "site settings", exclude=["home_page"])
+        if values is None:
+            return
         settings = SiteSettings.load()
-        values = load_fields(SiteSettings, entry)
         values.pop("id", None)
         for name, value in values.items():
             setattr(settings, name, value)
         home = entry.get("home_page")
-        settings.home_page = Section.objects.pages().filter(slug=home).first() if home else None
+        settings.home_page = self.page_named(home, "site settings, home page") if home else None
         settings.save()
         # The footer is replaced as a whole: its rows have no natural key of their own.
         settings.phone_lines.all().delete()
-        for line in entry.get("phone_lines", []):
-            PhoneLine.objects.create(site_settings=settings, **load_fields(PhoneLine, line))
+        for number, line in enumerate(items(entry, "phone_lines"), start=1):
+            line_values = self.checked(PhoneLine, line, f"site settings, phone line {number}", ["site_settings"])
+            if line_values is not None:
+                PhoneLine.objects.create(site_settings=settings, **line_values)
         settings.footer_links.all().delete()
-        for link in entry.get("footer_links", []):
-            page = Section.objects.pages().get(slug=link["page"])
-            FooterLink.objects.create(site_settings=settings, page=page, **load_fields(FooterLink, link))
+        for number, link in enumerate(items(entry, "footer_links"), start=1):
+            where = f"site settings, footer link {number}"
+            link_values = self.checked(FooterLink, link, where, exclude=["site_settings", "page"])
+            page = self.page_named(link.get("page"), where)
+            if link_values is not None and page is not None:
+                FooterLink.objects.create(site_settings=settings, page=page, **link_values)
         self.report.count("site settings", "updated")
 
+    def page_named(self, slug, where):
+        page = Section.objects.pages().filter(slug=slug).first() if isinstance(slug, str) else None
+        if page is None:
+            self.problem(where, f"names the page {slug!r}, which is neither in the export nor on the site.")
+        return page
 
+
+@transaction.atomic
 def restore_site(data):
     return SiteRestorer().restore(data)

@@ -13,7 +13,7 @@ from django.utils.functional import cached_property
 from embassy.models import Publishable, PublishableQuerySet, Status
 
 from .cleanup import delete_after_commit, note_new_files
-from .renditions import delete_files, make_renditions, picture_for
+from .renditions import delete_files, is_safe_name, make_renditions, picture_for, records_problem
 
 
 def photo_upload_path(instance, filename):
@@ -122,6 +122,12 @@ class Photo(Publishable):
 
     def clean(self):
         super().clean()
+        # Neither is typed by staff, but both come in with an import, and pages use them unchecked.
+        problem = records_problem(self.renditions)
+        if problem:
+            raise ValidationError({"renditions": problem})
+        if self.image and not is_safe_name(self.image.name):
+            raise ValidationError({"image": "The file name must be a relative name inside the media storage."})
         if self.status == Status.PUBLISHED:
             missing = {
                 field: "Required to publish the photograph."
@@ -161,6 +167,17 @@ class Photo(Publishable):
         self._stored_image_name = self.image.name
         kept = {self.image.name, *(record["name"] for record in self.renditions)}
         delete_after_commit([name for name in replaced if name not in kept])
+
+    def adopt_stored_files(self, storage):
+        """Saving keeps the image and the recorded renditions as they are in ``storage``, if all are there.
+
+        For a row restored from an export: writing the renditions again would replace files that exist
+        already, and a rollback of the restore would then delete them. Returns whether all were there.
+        """
+        if not self.renditions or not all(storage.exists(name) for name in self.file_names()):
+            return False
+        self._stored_image_name = self.image.name
+        return True
 
     def rebuild_renditions(self):
         """Make the renditions again from the stored image (after a change of sizes or formats)."""

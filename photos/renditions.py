@@ -13,8 +13,10 @@ import io
 import posixpath
 from dataclasses import dataclass
 
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.utils import validate_file_name
 from PIL import Image
 
 # The widths a layout may ask for: a phone, a phone at 2x, the text column, a wide screen, a large view.
@@ -64,6 +66,32 @@ def rendition_name(image_name, width, extension):
     if stem.startswith("photos/"):
         stem = stem[len("photos/") :]
     return f"{DIRECTORY}/{stem}-{width}w.{extension}"
+
+
+def records_problem(records):
+    """Why ``records`` are not what :func:`make_renditions` writes, or None: pages read them without checking."""
+    extensions = {extension for extension, _, _ in FORMATS}
+    if not isinstance(records, list):
+        return "Must be a list of renditions."
+    for record in records:
+        if not isinstance(record, dict) or set(record) != {"width", "height", "format", "name"}:
+            return "Each rendition has exactly a width, height, format and name."
+        if not all(isinstance(record[side], int) and 0 < record[side] <= MAX_SIDE for side in ("width", "height")):
+            return f"A rendition's width and height are whole numbers from 1 to {MAX_SIDE}."
+        if record["format"] not in extensions or not isinstance(record["name"], str):
+            return f"A rendition's format is one of {', '.join(sorted(extensions))}, and its name a file name."
+        if not is_safe_name(record["name"]) or not record["name"].startswith(f"{DIRECTORY}/"):
+            return f"A rendition's file is in {DIRECTORY}/ of the media storage."
+    return None
+
+
+def is_safe_name(name):
+    """A relative name inside the media storage: no absolute path, no ``..``."""
+    try:
+        validate_file_name(name, allow_relative_path=True)
+    except SuspiciousFileOperation:
+        return False
+    return bool(name) and "\\" not in name and "\x00" not in name
 
 
 def _flatten(image):

@@ -3,6 +3,8 @@ from datetime import timedelta
 
 import reversion
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_slug
 from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -11,7 +13,7 @@ from markdownx.models import MarkdownxField
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from embassy.addresses import public_address
-from embassy.markdown import render_markdown
+from embassy.markdown import URL_SCHEMES, render_markdown
 from embassy.models import DatePrecision, Publishable, PublishableQuerySet
 from embassy.pagecache import content_changed
 
@@ -19,6 +21,19 @@ from embassy.pagecache import content_changed
 RESERVED_PAGE_SLUGS = frozenset(
     {"admin", "events", "search", "markdownx", "media", "static", "photos", "photo-credits", "preview", "share"}
 )
+# A related link is a web address (a URLField) with a scheme the sanitiser also lets through in texts.
+LINK_SCHEMES = sorted(URL_SCHEMES & set(URLValidator.schemes))
+
+
+def is_slug(text):
+    return bool(validate_slug.regex.fullmatch(text))
+
+
+def page_slug_problem(slug):
+    """Why ``slug`` cannot be a page's, or None."""
+    if slug in RESERVED_PAGE_SLUGS:
+        return f"“{slug}” is an address the site already uses; choose another slug."
+    return None
 
 
 class SectionQuerySet(MP_NodeQuerySet, PublishableQuerySet):
@@ -171,6 +186,13 @@ class Section(MP_Node, Publishable):
     def get_own_url(self):
         return public_address("sections:section", page_slug=self.page.slug, slug=self.slug)
 
+    def clean(self):
+        super().clean()
+        # Never typed by staff, but read on every page with renamed sections: imported values must fit.
+        former = self.former_slugs
+        if not isinstance(former, list) or not all(isinstance(slug, str) and is_slug(slug) for slug in former):
+            raise ValidationError({"former_slugs": "Must be a list of slugs."})
+
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         self._remember_former_slug()
@@ -206,7 +228,7 @@ class RelatedLink(models.Model):
         blank=True,
         help_text="What the reader will find, e.g. the page's own title. Required to publish.",
     )
-    url = models.URLField("URL", max_length=500)
+    url = models.URLField("URL", max_length=500, validators=[URLValidator(schemes=LINK_SCHEMES)])
     position = models.PositiveIntegerField(default=0, db_index=True)
 
     class Meta:

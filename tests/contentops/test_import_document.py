@@ -287,6 +287,6 @@ def test_a_failure_part_way_leaves_nothing_behind(tmp_path):
         '{"title": "Fine", "slug": "fine", "status": "draft", "children": [], "photos": [], "links": [], "events": []},'
         '{"title": "Damaged", "status": "draft", "children": []}]}'
     )
-    with pytest.raises(CommandError, match="incomplete or damaged"):
+    with pytest.raises(CommandError, match="page 2: slug: This field cannot be blank"):
         run_import(write(tmp_path, "damaged.json", damaged))
     assert counts() == [0, 0, 0, 0, 0]

@@ -10,6 +10,7 @@ from contentops.documents import FORMATS, JSON, DocumentError, detect_format, re
 from contentops.importing import import_document_spec
 from contentops.parsing import parse_document
 from contentops.sitejson import parse_export, restore_site
+from embassy.files import keep_files_only_on_commit
 
 
 class Command(BaseCommand):
@@ -34,7 +35,8 @@ class Command(BaseCommand):
             fmt = format or detect_format(file, text)
             if fmt == JSON and page:
                 raise DocumentError("--page cannot be used with a JSON export: its pages keep their own slugs.")
-            with transaction.atomic():
+            # A photograph restored from an export may write its renditions: they go again on a rollback.
+            with keep_files_only_on_commit(), transaction.atomic():
                 if fmt == JSON:
                     report = restore_site(parse_export(text))
                 else:
@@ -46,6 +48,9 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was imported. {error}") from None
         except (ValidationError, DatabaseError) as error:
             raise CommandError(f"Nothing was imported: the database refused the content ({error}).") from None
+        except RecursionError:
+            # Each reader refuses the nesting it knows of; this is the backstop for any other.
+            raise CommandError("Nothing was imported: the file nests too deeply to be read.") from None
 
         self.stdout.write("\n".join(report.tree))
         for note in report.notes:
