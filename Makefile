@@ -59,6 +59,7 @@ nginx:
 test: install-dev browser nginx
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 ## Debian's PostgreSQL and Redis for the PostgreSQL pass and the cluster test. The tests run their own
@@ -100,6 +101,7 @@ bench-cluster: install-dev nginx postgres redis
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install-dev
 	$(BIN)/ruff check --fix .

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 
+from sections.admin import SectionAdmin
 from sections.models import Section
 
 from .models import CheckedURL, LinkOccurrence, Outcome
@@ -274,3 +275,11 @@ class SectionReviewAndLinksMixin:
             reverse("admin:contentops_checkedurl_changelist"),
             section.pk,
         )
+
+
+class SectionWithReviewAndLinksAdmin(SectionReviewAndLinksMixin, SectionAdmin):
+    """The sections' admin, with what content operations add to it (the sections app knows nothing of them)."""
+
+
+admin.site.unregister(Section)
+admin.site.register(Section, SectionWithReviewAndLinksAdmin)

@@ -6,6 +6,3 @@ class ContentOpsConfig(AppConfig):
 
     name = "contentops"
     verbose_name = "Content operations"
-
-    def ready(self):
-        from . import signals  # noqa: F401

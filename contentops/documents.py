@@ -8,7 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from embassy.models import DatePrecision
+from markup.dates import DatePrecision
 
 
 class DocumentError(Exception):

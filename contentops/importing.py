@@ -19,9 +19,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 
-from embassy.models import Status
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
+from publishing.models import Status
+from publishing.services import stamp_publication
 from sections.models import RelatedLink, Section, page_slug_problem
 from sections.numbering import section_number
 from sections.slugs import unique_slug
@@ -216,6 +217,7 @@ class DocumentImporter(ImportChecks):
             return match, "updated" if changed else "unchanged"
         slug = unique_slug(Section.objects.filter(page=page), slugify(spec.title))
         section = Section(slug=slug, status=self.new_section_status, **values)
+        stamp_publication(section)
         if not self.is_valid(section, where, TREE_FIELDS):
             return None, "refused"
         section = Section.objects.add_child(fresh(parent), instance=section)

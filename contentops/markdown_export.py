@@ -5,7 +5,7 @@ their numbers), images followed by a caption line and a credit line, and "Relate
 "Events" lists under their own headings.
 """
 
-from embassy.models import DatePrecision
+from markup.dates import format_date
 
 from .parsing import escape_markdown
 
@@ -20,14 +20,6 @@ def add_photos_waiting_for_images(tree):
     for placement in waiting.order_by("position", "pk"):
         nodes[placement.section_id].insert(min(placement.position, len(nodes[placement.section_id])), placement.photo)
     return tree
-
-
-def format_date(day, precision):
-    if precision == DatePrecision.YEAR:
-        return str(day.year)
-    if precision == DatePrecision.MONTH:
-        return f"{day:%B} {day.year}"
-    return f"{day:%B} {day.day}, {day.year}"
 
 
 def inline(text):

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from embassy.models import DatePrecision
+from markup.dates import DatePrecision
 
 from .documents import HTML, MARKDOWN, TEXT, DocumentError, DocumentSpec, EventSpec, LinkSpec, PhotoSpec, SectionSpec
 

@@ -19,11 +19,11 @@ from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.utils import timezone
 
-from embassy.models import FooterLink, PhoneLine, SiteSettings
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
 from photos.renditions import is_safe_name
 from sections.models import RelatedLink, Section
+from sitewide.models import FooterLink, PhoneLine, SiteSettings
 
 from .documents import DocumentError
 from .importing import MAX_SECTION_DEPTH, TREE_FIELDS, ImportChecks, ImportReport, fresh, keep_order

@@ -2,12 +2,7 @@ from django.apps import AppConfig
 
 
 class EmbassyConfig(AppConfig):
-    """Site-wide pieces: the footer settings, the Markdown renderer and the publishing rules."""
+    """The project itself: its static files, the backup and restore commands, and its migration history."""
 
     name = "embassy"
-    verbose_name = "Site"
-
-    def ready(self):
-        from . import signals
-
-        signals.connect()
+    verbose_name = "Project"

@@ -1,6 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
-from .chrome import get_site_chrome
+from sections.chrome import get_site_chrome
 
 
 def site_chrome(request):

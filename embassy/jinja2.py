@@ -9,18 +9,18 @@ Templates call what Django's tags did as functions: ``url("events:list")``, ``st
 ``show_date(value, precision)``, ``absolute_uri(path)``; and a few of Django's filters keep their names.
 """
 
-import datetime
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template import defaultfilters
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from jinja2 import ChainableUndefined, Environment, pass_context
-from markupsafe import Markup
 
-from .addresses import public_address
+from markup.dates import format_date
 
 # As in Django's json_script: text inside a <script> element cannot close it or open a comment.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -32,8 +32,7 @@ def environment(**options):
     # development too (Django's backend would pick DebugUndefined, which prints the expression).
     options["undefined"] = ChainableUndefined
     env = Environment(**options)
-    # url(): reverse() remembered per process (embassy.addresses), as every page lists the same dozen addresses.
-    env.globals.update(url=public_address, static=static, show_date=show_date, absolute_uri=absolute_uri)
+    env.globals.update(url=url, static=static, show_date=show_date, absolute_uri=absolute_uri)
     env.filters.update(
         jsonld=jsonld,
         pluralize=defaultfilters.pluralize,
@@ -43,27 +42,17 @@ def environment(**options):
     return env
 
 
+def url(viewname, *args, **kwargs):
+    """Django's ``{% url %}``: ``url("events:detail", slug=event.slug)``."""
+    return reverse(viewname, args=args or None, kwargs=kwargs or None)
+
+
 def show_date(value, precision="day"):
-    """A date, or the local day of a moment, as readers expect it, inside a machine-readable <time>.
-
-    By ``precision``: "February 24, 2009", "February 2009" or "2009".
-
-    Pages list dozens of dates, so this formats them directly rather than through Django's date filter
-    (twice as slow). The site is written in English: ``%B`` names the month in the C locale, which a
-    Python process keeps unless something calls ``locale.setlocale(LC_TIME, …)``, and nothing here does.
-    """
+    """A date, or the local day of a moment, as readers expect it, inside a machine-readable <time>."""
     if not value:
         return ""
-    if isinstance(value, datetime.datetime):
-        value = timezone.localdate(value)  # the day it was in Washington, not in UTC
-    if precision == "year":
-        text = str(value.year)
-    elif precision == "month":
-        text = f"{value:%B} {value.year}"
-    else:
-        text = f"{value:%B} {value.day}, {value.year}"
-    # Digits and an English month name: nothing here needs escaping.
-    return Markup(f'<time datetime="{value.isoformat()}">{text}</time>')
+    day = timezone.localdate(value) if hasattr(value, "hour") else value
+    return format_html('<time datetime="{}">{}</time>', day.isoformat(), format_date(day, precision))
 
 
 @pass_context

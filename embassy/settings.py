@@ -13,6 +13,8 @@ from django.core.exceptions import ImproperlyConfigured
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEVELOPMENT_SECRET_KEY = "django-insecure-development-only-key-never-used-in-production"
+# Django's own deployment check (security.W009) asks for at least 50 characters.
+MINIMUM_SECRET_KEY_LENGTH = 50
 
 
 def env_bool(name, default):
@@ -44,6 +46,12 @@ if not DEBUG:
     # Production must fail loudly rather than run with a guessable key or accept any Host header.
     if SECRET_KEY == DEVELOPMENT_SECRET_KEY:
         raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: the development key cannot be used with DJANGO_DEBUG=0.")
+    if len(SECRET_KEY.strip()) < MINIMUM_SECRET_KEY_LENGTH:
+        raise ImproperlyConfigured(
+            f"DJANGO_SECRET_KEY is {'empty' if not SECRET_KEY.strip() else 'too short'}: with DJANGO_DEBUG=0 it must "
+            f"be at least {MINIMUM_SECRET_KEY_LENGTH} random characters, e.g. the output of "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+        )
     if not ALLOWED_HOSTS:
         raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS (comma-separated host names) when DJANGO_DEBUG=0.")
 
@@ -66,6 +74,8 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "embassy",
+    "publishing",
+    "sitewide",
     "sections",
     "events",
     "photos",
@@ -78,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "embassy.middleware.QueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "embassy.pagecache.PublicPageCacheMiddleware",
+    "publishing.pagecache.PublicPageCacheMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "embassy.middleware.ContentSecurityPolicyMiddleware",
     "embassy.middleware.DiscardUncommittedFilesMiddleware",
@@ -209,7 +219,10 @@ if AWS_STORAGE_BUCKET_NAME:
     }
 
 # The editor's preview and the public page go through the same sanitising renderer.
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "embassy.markdown.render_markdown"
+# A URL typed without a scheme is taken to be https in every form (Django 6's default).
+FORMS_URLFIELD_ASSUME_HTTPS = True
+
+MARKDOWNX_MARKDOWNIFY_FUNCTION = "markup.markdown.render_markdown"
 
 # Photographs: the limits an upload must stay within.
 PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))

@@ -2,10 +2,9 @@ from django import forms
 from django.contrib import admin
 from reversion_compare.admin import CompareVersionAdmin
 
-from embassy.admin_publishing import PublishableForm, PublishingAdminMixin
-from embassy.publishing import heading_problems
 from photos.admin import EventPhotoInline
-from sections.models import ChangeNote
+from publishing.admin import PublishableForm, PublishingAdminMixin
+from publishing.gate import heading_problems
 
 from .models import Event
 
@@ -24,7 +23,6 @@ class EventAdminForm(PublishableForm):
 @admin.register(Event)
 class EventAdmin(PublishingAdminMixin, CompareVersionAdmin):
     form = EventAdminForm
-    publish_permission = "events.publish_event"
     list_display = ["title", "starts_on", "location", "section", "status"]
     list_filter = ["status", "date_precision", ("section", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "location", "participants", "summary", "body"]
@@ -50,7 +48,3 @@ class EventAdmin(PublishingAdminMixin, CompareVersionAdmin):
         from django.urls import reverse
 
         return reverse("events:preview", args=[event.pk])
-
-    def record_change_note(self, request, event, note):
-        if event.section_id:
-            ChangeNote.objects.create(page=event.section.page or event.section, note=note, author=request.user)

@@ -14,7 +14,7 @@ import datetime
 
 import icalendar
 
-from embassy.models import DatePrecision
+from markup.dates import DatePrecision
 
 PRODUCT_ID = "-//Embassy of Japan in the United States//Events//EN"
 

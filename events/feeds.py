@@ -2,7 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from embassy.chrome import get_site_chrome
+from sitewide.models import SiteSettings
 
 from .models import Event
 
@@ -15,7 +15,7 @@ class EventsFeed(Feed):
     feed_type = Atom1Feed
 
     def title(self):
-        return f"Events – {get_site_chrome().embassy_name}"
+        return f"Events – {SiteSettings.load().embassy_name}"
 
     def subtitle(self):
         return "Summits, ministerial meetings and other events in Japan-U.S. relations."

@@ -2,11 +2,13 @@ import reversion
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.urls import reverse
 from markdownx.models import MarkdownxField
 
-from embassy.addresses import public_address
-from embassy.markdown import render_markdown
-from embassy.models import DatePrecision, Publishable
+from markup.dates import DatePrecision
+from markup.markdown import render_markdown
+from publishing.gate import heading_problems, placement_problems
+from publishing.models import Publishable
 
 
 @reversion.register(follow=["photo_placements"])
@@ -64,7 +66,7 @@ class Event(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return public_address("events:detail", slug=self.slug)
+        return reverse("events:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         super().clean()
@@ -74,6 +76,16 @@ class Event(Publishable):
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
         super().save(*args, **kwargs)
+
+    def publish_problems(self):
+        # The event page's title is the h1, so body headings start at h2.
+        return heading_problems(self.body, 1) + placement_problems(self)
+
+    def history_page(self):
+        """An event listed in a section is news on that section's page."""
+        if self.section_id is None:
+            return None
+        return self.section.page or self.section
 
     @property
     def year(self):

@@ -1,6 +1,6 @@
 """schema.org Event descriptions, for search engines (rendered as JSON-LD)."""
 
-from embassy.models import DatePrecision
+from markup.dates import DatePrecision
 
 ISO_FORMATS = {DatePrecision.DAY: "%Y-%m-%d", DatePrecision.MONTH: "%Y-%m", DatePrecision.YEAR: "%Y"}
 

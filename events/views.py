@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
 
-from embassy.chrome import get_site_chrome
-from embassy.decorators import staff_required
-from embassy.seo import PageMeta, describe, home_crumb
 from photos.models import Photo
+from publishing.roles import staff_required
+from sitewide.models import SiteSettings
+from sitewide.seo import PageMeta, describe, home_crumb
 
 from . import structured_data
 from .calendar import build_calendar
@@ -132,7 +132,7 @@ def calendar_response(content, filename, *, attachment):
 
 def events_calendar(request):
     """Every published event, for subscribing in a calendar application."""
-    name = f"Events – {get_site_chrome().embassy_name}"
+    name = f"Events – {SiteSettings.load().embassy_name}"
     return calendar_response(build_calendar(Event.objects.public(), request, name), "events.ics", attachment=False)
 
 

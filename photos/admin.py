@@ -10,7 +10,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from reversion_compare.admin import CompareVersionAdmin
 
-from embassy.admin_publishing import PlacementGateFormSet, PublishingAdminMixin
+from publishing.admin import PlacementGateFormSet, PublishingAdminMixin
 
 from .cleanup import removing_new_files_on_error
 from .forms import BulkUploadForm, PhotoForm
@@ -139,7 +139,6 @@ class UsageFilter(admin.SimpleListFilter):
 @admin.register(Photo)
 class PhotoAdmin(PublishingAdminMixin, CompareVersionAdmin):
     form = PhotoForm
-    publish_permission = "photos.publish_photo"
     # Size and upload date are on each photograph's page (and the dates above the list): a narrow list fits a laptop.
     list_display = ["list_thumbnail", "caption", "credit", "status", "rights_until", "use_count"]
     list_display_links = ["list_thumbnail", "caption"]

@@ -1,9 +1,8 @@
 from django import forms
 from django.core.files.base import ContentFile
 
-from embassy.admin_publishing import PublishableForm
-from embassy.forms import formfield_with_https_urls
-from embassy.publishing import photo_problems
+from publishing.admin import PublishableForm
+from publishing.gate import photo_problems
 
 from .images import ACCEPTED_DESCRIPTION, clean_image
 from .models import Photo
@@ -44,7 +43,6 @@ class PhotoForm(PublishableForm):
             "copyright_holder", "licence", "source_url", "rights_expire_on",
             "status", "publish_at", "unpublish_at",
         ]  # fmt: skip
-        formfield_callback = formfield_with_https_urls
 
     def publish_problems(self, cleaned):
         candidate = Photo(

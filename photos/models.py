@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from embassy.models import Publishable, PublishableQuerySet, Status
+from publishing.gate import photo_problems
+from publishing.models import PublicContent, Publishable, PublishableQuerySet, Status
 
 from .cleanup import delete_after_commit, note_new_files
 from .renditions import delete_files, is_safe_name, make_renditions, picture_for, records_problem
@@ -91,6 +92,11 @@ class Photo(Publishable):
     )
 
     objects = PhotoQuerySet.as_manager()
+
+    # A photograph leaves the site on its own when its rights expire, as on an unpublish time.
+    schedule_fields = (*Publishable.schedule_fields, "rights_expire_on")
+    # A revision keeps the current file: replaced files are deleted.
+    kept_on_revert = ("image", "width", "height")
 
     # The image name as last read from or written to the database, to notice a replaced image.
     _stored_image_name = None
@@ -209,13 +215,16 @@ class Photo(Publishable):
         """The one-photograph form of ``Photo.objects.public()``."""
         return self.is_public(at) and not self.rights_expired_at(at)
 
+    def publish_problems(self):
+        return photo_problems(self)
+
     def get_absolute_url(self):
         """The large rendition: what a reader gets when clicking the photograph on a page."""
         return self.picture.large_url if self.image else reverse("admin:photos_photo_change", args=[self.pk])
 
 
 @reversion.register()
-class PhotoPlacement(models.Model):
+class PhotoPlacement(PublicContent):
     """Where a photograph appears: in a section or an event, at a position. One photo may appear in many places."""
 
     photo = models.ForeignKey(Photo, on_delete=models.CASCADE, related_name="placements")

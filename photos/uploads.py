@@ -2,7 +2,7 @@
 
 from django.db import transaction
 
-from embassy.models import Status
+from publishing.models import Status
 
 from .cleanup import removing_new_files_on_error
 from .models import Photo

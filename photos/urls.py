@@ -5,7 +5,6 @@ from . import views
 app_name = "photos"
 
 urlpatterns = [
-    path("photo-credits/", views.photo_credits, name="credits"),
     path("photos/preview/<int:pk>/", views.preview_photo, name="preview"),
     path("photos/<int:pk>/image/", views.inline_image, name="inline_image"),
 ]

@@ -1,18 +1,13 @@
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from embassy.decorators import is_staff_with, staff_required
-from sections.models import Section
+from publishing.roles import is_staff_with, staff_required
 
 from .forms import EditorUploadForm
-from .models import Photo, PhotoPlacement
+from .models import Photo
 from .uploads import create_draft_photo
-
-CREDITS_PER_PAGE = 50
 
 
 @require_POST
@@ -50,23 +45,6 @@ def inline_image(request, pk):
     response = redirect(photo.picture.large_url)
     response["Cache-Control"] = "no-cache"  # asked again each time: the answer changes when the rights end
     return response
-
-
-def photo_credits(request):
-    """Every public photograph with its credit and licence, and the public places it appears."""
-    placements = PhotoPlacement.objects.select_related("section__page", "event").order_by("position", "pk")
-    photos = Photo.objects.public().order_by("caption", "pk").prefetch_related(Prefetch("placements", placements))
-    page_obj = Paginator(photos, CREDITS_PER_PAGE).get_page(request.GET.get("page"))
-    entries = list(page_obj.object_list)
-    all_placements = [placement for photo in entries for placement in photo.placements.all()]
-    visible = Section.objects.visible_ids([p.section for p in all_placements if p.section_id])
-    for photo in entries:
-        photo.public_places = [
-            placement
-            for placement in photo.placements.all()
-            if (placement.section_id in visible) or (placement.event_id and placement.event.is_public())
-        ]
-    return render(request, "photos/photo_credits.html", {"page_obj": page_obj, "photos": entries})
 
 
 @staff_required("photos.view_photo")

@@ -6,19 +6,12 @@ import re
 from django.apps import apps
 from django.utils.html import strip_tags
 
-from .models import SearchDocument
+from .models import SOURCE_MODELS, SearchDocument
 
 Kind = SearchDocument.Kind
 
 # Control characters never reach the index: they mean nothing to a reader and PostgreSQL rejects NUL.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-MODELS = {
-    Kind.SECTION: lambda: apps.get_model("sections", "Section"),
-    Kind.EVENT: lambda: apps.get_model("events", "Event"),
-    Kind.PHOTO: lambda: apps.get_model("photos", "Photo"),
-}
 
 
 def plain_text(*parts):
@@ -58,13 +51,9 @@ def rebuild(app_registry=apps, document_model=None):
     """Index every section, event and photograph again; returns how many documents there are."""
     document_model = document_model or app_registry.get_model("search", "SearchDocument")
     document_model.objects.all().delete()
-    sources = {
-        Kind.SECTION: app_registry.get_model("sections", "Section"),
-        Kind.EVENT: app_registry.get_model("events", "Event"),
-        Kind.PHOTO: app_registry.get_model("photos", "Photo"),
-    }
     documents = []
-    for kind, model in sources.items():
+    for kind, label in SOURCE_MODELS.items():
+        model = app_registry.get_model(label)
         for obj in model.objects.all().iterator():
             title, body = text_of(kind, obj)
             documents.append(document_model(kind=kind, object_id=obj.pk, title=plain_text(title)[:300], body=body))

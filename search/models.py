@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.db import models
 
 
@@ -30,7 +31,13 @@ class SearchDocument(models.Model):
 
     def get_absolute_url(self):
         """The address of the object this text belongs to (search results link there, not here)."""
-        from .documents import MODELS
-
-        target = MODELS[self.kind]().objects.filter(pk=self.object_id).first()
+        target = apps.get_model(SOURCE_MODELS[self.kind]).objects.filter(pk=self.object_id).first()
         return target.get_absolute_url() if target else ""
+
+
+# The model whose rows each kind of document indexes (as labels: migrations give their own app registry).
+SOURCE_MODELS = {
+    SearchDocument.Kind.SECTION: "sections.Section",
+    SearchDocument.Kind.EVENT: "events.Event",
+    SearchDocument.Kind.PHOTO: "photos.Photo",
+}

@@ -7,7 +7,6 @@ from django.utils import timezone
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
 from sections.models import Section
-from sections.tree import filter_visible
 
 from . import highlight
 from .backends import get_backend
@@ -52,7 +51,7 @@ def search(query, *, at=None):
 
 
 def _visible_sections(ids, at):
-    sections = filter_visible(Section.objects.filter(pk__in=ids).select_related("page"), at)
+    sections = Section.objects.visible(at).filter(pk__in=ids).select_related("page")
     return {
         section.pk: (section.get_absolute_url(), "Page", section.summary)
         if section.is_page
@@ -77,9 +76,8 @@ def _placed_photos(ids, at):
         .select_related("section", "section__page", "event")
         .order_by("photo_id", "position", "pk")
     )
-    visible_sections = {
-        section.pk for section in filter_visible([p.section for p in placements if p.section_id is not None], at)
-    }
+    placed_in = [p.section_id for p in placements if p.section_id is not None]
+    visible_sections = set(Section.objects.visible(at).filter(pk__in=placed_in).values_list("pk", flat=True))
     found = {}
     for placement in placements:
         if placement.photo_id in found:

@@ -1,13 +1,15 @@
 """Keep the search index in step: every save or delete of a section, event or photograph updates its document."""
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
-from .documents import MODELS, index_object, remove_object
+from .documents import index_object, remove_object
+from .models import SOURCE_MODELS
 
 
 def connect():
-    for kind, model_getter in MODELS.items():
-        model = model_getter()
+    for kind, label in SOURCE_MODELS.items():
+        model = apps.get_model(label)
 
         def saved(sender, instance, raw=False, _kind=kind, **kwargs):
             if not raw:  # fixtures: `rebuild_search_index` afterwards

@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from embassy.seo import PageMeta, home_crumb
+from sitewide.seo import PageMeta, home_crumb
 
 from .query import clean_query
 from .results import search

@@ -7,18 +7,16 @@ from django.utils.html import format_html
 from reversion_compare.admin import CompareVersionAdmin
 from treebeard.admin import TreeAdmin
 
-from contentops.admin import SectionReviewAndLinksMixin
-from embassy.admin_publishing import LinkGateFormSet, PublishingAdminMixin
-from embassy.forms import HttpsURLAdminMixin
 from photos.admin import SectionPhotoInline
+from publishing.admin import LinkGateFormSet, PublishingAdminMixin
 
 from .forms import SectionAdminForm
-from .models import ChangeNote, DeletedSection, RelatedLink, Section, ShareLink
+from .models import DeletedSection, RelatedLink, Section, ShareLink
 from .numbering import full_numbers
 from .services import delete_section, recover_section
 
 
-class RelatedLinkInline(HttpsURLAdminMixin, admin.TabularInline):
+class RelatedLinkInline(admin.TabularInline):
     model = RelatedLink
     formset = LinkGateFormSet
     extra = 0
@@ -42,9 +40,8 @@ class PageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Section)
-class SectionAdmin(SectionReviewAndLinksMixin, PublishingAdminMixin, CompareVersionAdmin, TreeAdmin):
+class SectionAdmin(PublishingAdminMixin, CompareVersionAdmin, TreeAdmin):
     form = SectionAdminForm
-    publish_permission = "sections.publish_section"
     change_list_template = "admin/sections/section/change_list.html"
     change_form_template = "admin/sections/section/change_form.html"
     list_display = ["numbered_title", "slug", "status", "publish_at", "updated_at"]
@@ -101,9 +98,6 @@ class SectionAdmin(SectionReviewAndLinksMixin, PublishingAdminMixin, CompareVers
             context["preview_number"] = own.removeprefix(parent)
             context["preview_heading_level"] = obj.heading_level
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-    def record_change_note(self, request, section, note):
-        ChangeNote.objects.create(page=section.page or section, note=note, author=request.user)
 
     def delete_model(self, request, obj):
         delete_section(obj, request.user)
@@ -185,11 +179,3 @@ class ShareLinkAdmin(admin.ModelAdmin):
     def revoke(self, request, queryset):
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
         self.message_user(request, f"{count} link(s) revoked.")
-
-
-@admin.register(ChangeNote)
-class ChangeNoteAdmin(admin.ModelAdmin):
-    list_display = ["note", "page", "published_at", "author"]
-    list_filter = [("page", admin.RelatedOnlyFieldListFilter)]
-    search_fields = ["note"]
-    list_select_related = ["page", "author"]

@@ -2,11 +2,10 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from embassy.chrome import get_site_chrome
-from embassy.seo import describe
+from sections.chrome import get_site_chrome
+from sitewide.seo import describe
 
 from .models import Section
-from .tree import filter_visible
 
 FEED_ITEMS = 50
 
@@ -29,9 +28,7 @@ class UpdatedPagesFeed(Feed):
         return reverse("updates_feed")
 
     def items(self):
-        # Bounded: a few hundred candidates are more than enough to fill the feed after hidden ones are dropped.
-        candidates = Section.objects.public().select_related("page").order_by("-updated_at", "path")[:500]
-        return filter_visible(candidates)[:FEED_ITEMS]
+        return Section.objects.visible().select_related("page").order_by("-updated_at", "path")[:FEED_ITEMS]
 
     def item_title(self, section):
         return section.title if section.is_page else f"{section.title} ({section.page.title})"

@@ -2,8 +2,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from treebeard.forms import MoveNodeForm
 
-from embassy.admin_publishing import PublishableForm
-from embassy.publishing import heading_problems
+from publishing.admin import PublishableForm
+from publishing.gate import heading_problems
 
 from .models import Section, page_slug_problem
 

@@ -6,19 +6,21 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_slug
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Substr
 from django.urls import reverse
 from django.utils import timezone
 from markdownx.models import MarkdownxField
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
-from embassy.addresses import public_address
-from embassy.markdown import URL_SCHEMES, render_markdown
-from embassy.models import DatePrecision, Publishable, PublishableQuerySet
-from embassy.pagecache import content_changed
+from markup.dates import DatePrecision
+from markup.markdown import URL_SCHEMES, render_markdown
+from publishing.gate import heading_problems, link_problems, placement_problems
+from publishing.models import PublicContent, Publishable, PublishableQuerySet, public_condition
+from publishing.pagecache import content_changed
 
 # Top-level addresses the site itself uses: a page with one of these slugs could never be reached.
-RESERVED_PAGE_SLUGS = frozenset(
+FIXED_TOP_LEVEL_ADDRESSES = frozenset(
     {"admin", "events", "search", "markdownx", "media", "static", "photos", "photo-credits", "preview", "share"}
 )
 # A related link is a web address (a URLField) with a scheme the sanitiser also lets through in texts.
@@ -29,9 +31,15 @@ def is_slug(text):
     return bool(validate_slug.regex.fullmatch(text))
 
 
+def reserved_page_slugs():
+    """The fixed addresses, and the admin's first path segment wherever DJANGO_ADMIN_URL puts it."""
+    admin_segment = settings.ADMIN_URL.strip("/").split("/")[0]
+    return FIXED_TOP_LEVEL_ADDRESSES | {admin_segment}
+
+
 def page_slug_problem(slug):
     """Why ``slug`` cannot be a page's, or None."""
-    if slug in RESERVED_PAGE_SLUGS:
+    if slug in reserved_page_slugs():
         return f"“{slug}” is an address the site already uses; choose another slug."
     return None
 
@@ -39,6 +47,24 @@ def page_slug_problem(slug):
 class SectionQuerySet(MP_NodeQuerySet, PublishableQuerySet):
     def pages(self):
         return self.filter(depth=1)
+
+    def visible(self, at=None):
+        """The sections the public may see at ``at``: each one public, and every section above it public too.
+
+        The one place this rule is written; the page tree, feeds, sitemap, search and photo credits use it.
+        A published subsection of a draft section stays hidden with it.
+        """
+        at = at or timezone.now()
+        hidden = Section.objects.exclude(public_condition(at))
+        # Every ancestor of a section is its page or on its page: both lookups use an index on the page column,
+        # where a prefix match over the whole table would scan it once per row.
+        hidden_page = hidden.filter(pk=OuterRef("page"))
+        hidden_section_above = (
+            hidden.filter(page=OuterRef("page"), depth__lt=OuterRef("depth"))
+            .annotate(outer_prefix=Substr(OuterRef("path"), 1, F("depth") * Section.steplen))
+            .filter(path=F("outer_prefix"))
+        )
+        return self.public(at).exclude(Exists(hidden_page)).exclude(Exists(hidden_section_above))
 
 
 class SectionManager(MP_NodeManager):
@@ -48,24 +74,11 @@ class SectionManager(MP_NodeManager):
     def public(self, at=None):
         return self.get_queryset().public(at)
 
+    def visible(self, at=None):
+        return self.get_queryset().visible(at)
+
     def pages(self):
         return self.get_queryset().pages()
-
-    def visible_ids(self, sections, at=None):
-        """The ids of those ``sections`` the public can see (each, and every section above it, public), in one query.
-
-        The query-efficient form of :meth:`Section.is_visible_to_public` for a list of sections.
-        """
-        steplen = self.model.steplen
-
-        def lineage(section):
-            return [section.path[: steplen * level] for level in range(1, section.depth + 1)]
-
-        needed = {path for section in sections for path in lineage(section)}
-        if not needed:
-            return set()
-        public = set(self.public(at).filter(path__in=needed).values_list("path", flat=True))
-        return {section.pk for section in sections if all(path in public for path in lineage(section))}
 
     @transaction.atomic
     def move(self, node, target, pos=None):
@@ -142,6 +155,8 @@ class Section(MP_Node, Publishable):
     )
 
     node_order_by = []  # order is set by staff, not sorted by a field
+    # A revision must not move a section in the tree: it may have moved since.
+    kept_on_revert = ("path", "depth", "numchild", "page")
     objects = SectionManager()
 
     class Meta:
@@ -175,8 +190,8 @@ class Section(MP_Node, Publishable):
 
     def get_absolute_url(self):
         if self.is_page:
-            return public_address("sections:page", slug=self.slug)
-        return f"{public_address('sections:page', slug=self.page.slug)}#{self.slug}"
+            return reverse("sections:page", kwargs={"slug": self.slug})
+        return f"{reverse('sections:page', kwargs={'slug': self.page.slug})}#{self.slug}"
 
     @property
     def has_own_url(self):
@@ -184,7 +199,7 @@ class Section(MP_Node, Publishable):
         return self.depth == 2
 
     def get_own_url(self):
-        return public_address("sections:section", page_slug=self.page.slug, slug=self.slug)
+        return reverse("sections:section", kwargs={"page_slug": self.page.slug, "slug": self.slug})
 
     def clean(self):
         super().clean()
@@ -212,14 +227,22 @@ class Section(MP_Node, Publishable):
             former.append(previous)
         self.former_slugs = former
 
+    def publish_problems(self):
+        problems = heading_problems(self.body, self.heading_level)
+        for link in self.related_links.all():
+            problems += link_problems(link)
+        return problems + placement_problems(self)
+
+    def history_page(self):
+        return self.page or self
+
     def is_visible_to_public(self, at=None):
-        """Whether this node and every node above it are public (one query)."""
-        paths = [self.path[: self.steplen * level] for level in range(1, self.depth + 1)]
-        return Section.objects.public(at).filter(path__in=paths).count() == self.depth
+        """Whether the public may see this section (see :meth:`SectionQuerySet.visible`)."""
+        return Section.objects.visible(at).filter(pk=self.pk).exists()
 
 
 @reversion.register()
-class RelatedLink(models.Model):
+class RelatedLink(PublicContent):
     """A link listed under "Related links" at the end of a section."""
 
     section = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="related_links")
@@ -236,26 +259,6 @@ class RelatedLink(models.Model):
 
     def __str__(self):
         return self.title
-
-
-class ChangeNote(models.Model):
-    """A line in a page's public history ("Added the February 2009 summit."), written when publishing."""
-
-    page = models.ForeignKey(Section, on_delete=models.CASCADE, related_name="change_notes")
-    note = models.CharField(max_length=300)
-    published_at = models.DateTimeField(default=timezone.now, db_index=True)
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    class Meta:
-        ordering = ["-published_at", "-pk"]
-
-    def __str__(self):
-        return self.note
-
-    def get_absolute_url(self):
-        return self.page.get_absolute_url()
 
 
 def default_share_expiry():

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from embassy.pagecache import content_changed
 from events.models import Event
 from photos.models import Photo
+from publishing.pagecache import content_changed
 
 from .models import DeletedSection, RelatedLink, Section
 from .slugs import unique_slug

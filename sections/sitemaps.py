@@ -1,15 +1,14 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from embassy.chrome import get_site_chrome
+from sections.chrome import get_site_chrome
 
 from .models import Section
-from .tree import filter_visible
 
 
 def _visible_with_latest_change():
     """Each visible section, with the latest change within it (itself or anything below it)."""
-    visible = filter_visible(Section.objects.public().select_related("page"))
+    visible = Section.objects.visible().select_related("page")
     latest = {}
     for section in visible:
         for level in range(1, section.depth + 1):

@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from embassy.models import Status
-from embassy.sql import and_public, column, order_by, placeholders, table
 from events.models import Event
-from photos.models import Photo, PhotoPlacement
+from markup.dates import format_moment
+from photos.models import PhotoPlacement
+from publishing.models import Status
 
 from .models import RelatedLink, Section
 from .numbering import section_number
@@ -149,7 +149,7 @@ def build_page_tree(page, *, at=None, include_drafts=False):
         elif parent_path in nodes_by_path:
             siblings = nodes_by_path[parent_path].children
         else:
-            continue  # an ancestor is hidden, so this section is too
+            continue  # not reached: visible() leaves out every section under a hidden one
         level = section.depth - page.depth
         node = SectionNode(
             section=section,
@@ -177,44 +177,32 @@ def build_page_tree(page, *, at=None, include_drafts=False):
     return tree
 
 
-# The four reads of a page tree, through Model.objects.raw() (see embassy.sql for why). ``public_at`` keeps
-# what the public may see at that moment; None (previews) keeps drafts too.
+# The four reads of a page tree. ``public_at`` keeps what the public may see at that moment; None (previews)
+# keeps drafts too.
 
 
 def _read_sections(page, public_at):
-    visible, visible_params = and_public(Section, public_at)
-    sql = f"SELECT * FROM {table(Section)} WHERE {column(Section, 'page')} = %s{visible} ORDER BY {order_by(Section)}"
-    return list(Section.objects.raw(sql, [page.pk, *visible_params]))
+    sections = Section.objects.filter(page=page)
+    return list(sections if public_at is None else sections.visible(public_at))
 
 
 def _read_events(section_ids, public_at):
-    selected = ", ".join(column(Event, name) for name in ("pk", *EVENT_LIST_FIELDS))
-    visible, visible_params = and_public(Event, public_at)
-    sql = (
-        f"SELECT {selected} FROM {table(Event)} WHERE {column(Event, 'section')} IN ({placeholders(section_ids)})"
-        f"{visible} ORDER BY {order_by(Event, ['starts_on', 'start_time', 'pk'])}"
-    )
-    return Event.objects.raw(sql, [*section_ids, *visible_params])
+    events = Event.objects.filter(section_id__in=section_ids).only("pk", *EVENT_LIST_FIELDS)
+    if public_at is not None:
+        events = events.public(public_at)
+    return events.order_by("starts_on", "start_time", "pk")
 
 
 def _read_placed_photos(section_ids):
     """Each photograph placed in these sections, once per placement, in order, with ``placed_in_section_id``."""
-    sql = (
-        f"SELECT {table(Photo)}.*, {column(PhotoPlacement, 'section')} AS placed_in_section_id "
-        f"FROM {table(PhotoPlacement)} "
-        f"JOIN {table(Photo)} ON {column(Photo, 'pk')} = {column(PhotoPlacement, 'photo')} "
-        f"WHERE {column(PhotoPlacement, 'section')} IN ({placeholders(section_ids)}) "
-        f"ORDER BY {order_by(PhotoPlacement)}"
-    )
-    return Photo.objects.raw(sql, section_ids)
+    placements = PhotoPlacement.objects.filter(section_id__in=section_ids).select_related("photo")
+    for placement in placements:
+        placement.photo.placed_in_section_id = placement.section_id
+        yield placement.photo
 
 
 def _read_links(section_ids):
-    sql = (
-        f"SELECT * FROM {table(RelatedLink)} WHERE {column(RelatedLink, 'section')} IN ({placeholders(section_ids)}) "
-        f"ORDER BY {order_by(RelatedLink)}"
-    )
-    return RelatedLink.objects.raw(sql, section_ids)
+    return RelatedLink.objects.filter(section_id__in=section_ids)
 
 
 def preview_state(item, at):
@@ -224,7 +212,7 @@ def preview_state(item, at):
     if item.status != Status.PUBLISHED:
         return item.get_status_display()
     if item.publish_at and item.publish_at > at:
-        return f"Scheduled for {timezone.localtime(item.publish_at):%-d %B %Y, %H:%M}"
+        return f"Scheduled for {format_moment(item.publish_at)}"
     return "Unpublished on schedule"
 
 
@@ -242,19 +230,3 @@ def _assign_former_anchors(top_level):
             if slug not in taken:
                 node.former_anchors.append(slug)
                 taken.add(slug)
-
-
-def filter_visible(sections, at=None):
-    """Keep the sections the public may see: each one and every section above it public (one query)."""
-    sections = list(sections)
-    ancestor_paths = {
-        section.path[: Section.steplen * level] for section in sections for level in range(1, section.depth + 1)
-    }
-    if not ancestor_paths:
-        return []
-    public_paths = set(Section.objects.public(at).filter(path__in=ancestor_paths).values_list("path", flat=True))
-    return [
-        section
-        for section in sections
-        if all(section.path[: Section.steplen * level] in public_paths for level in range(1, section.depth + 1))
-    ]

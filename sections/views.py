@@ -1,14 +1,18 @@
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
-from embassy.chrome import get_site_chrome
-from embassy.decorators import staff_required
-from embassy.seo import PageMeta, describe, home_crumb
+from markup.dates import format_moment
+from photos.models import Photo, PhotoPlacement
+from publishing.models import ChangeNote
+from publishing.roles import staff_required
+from sitewide.seo import PageMeta, describe, home_crumb
 
 from . import structured_data
-from .models import ChangeNote, Section, ShareLink
+from .chrome import get_site_chrome
+from .models import Section, ShareLink
 from .tree import build_page_tree
 
 
@@ -112,7 +116,7 @@ def preview_section(request, pk):
 def shared_page(request, token):
     """A draft page shown to whoever holds an unexpired, unrevoked share link."""
     share_link = get_object_or_404(ShareLink.objects.active().select_related("page"), token=token)
-    expires = timezone.localtime(share_link.expires_at).strftime("%-d %B %Y, %H:%M")
+    expires = format_moment(share_link.expires_at)
     return render_page(
         request, share_link.page, preview=f"Shared preview, not public. This link works until {expires}."
     )
@@ -165,3 +169,27 @@ def section_detail(request, page_slug, slug):
         "breadcrumbs": [home_crumb(), (page.title, page_path(page)), (section.title, None)],
     }
     return render(request, "sections/section_detail.html", context)
+
+
+CREDITS_PER_PAGE = 50
+
+
+def photo_credits(request):
+    """Every public photograph with its credit and licence, and the public places it appears."""
+    placements = PhotoPlacement.objects.select_related("section__page", "event").order_by("position", "pk")
+    photos = Photo.objects.public().order_by("caption", "pk").prefetch_related(Prefetch("placements", placements))
+    page_obj = Paginator(photos, CREDITS_PER_PAGE).get_page(request.GET.get("page"))
+    entries = list(page_obj.object_list)
+    all_placements = [placement for photo in entries for placement in photo.placements.all()]
+    visible = set(
+        Section.objects.visible()
+        .filter(pk__in=[p.section_id for p in all_placements if p.section_id])
+        .values_list("pk", flat=True)
+    )
+    for photo in entries:
+        photo.public_places = [
+            placement
+            for placement in photo.placements.all()
+            if (placement.section_id in visible) or (placement.event_id and placement.event.is_public())
+        ]
+    return render(request, "photos/photo_credits.html", {"page_obj": page_obj, "photos": entries})

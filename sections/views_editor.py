@@ -1,8 +1,8 @@
 from django.http import HttpResponse
 from django.views.decorators.http import require_POST
 
-from embassy.decorators import staff_required
-from embassy.markdown import render_markdown
+from markup.markdown import render_markdown
+from publishing.roles import staff_required
 
 
 @require_POST

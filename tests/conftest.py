@@ -17,7 +17,7 @@ def fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    from embassy.pagecache import recent_pages
+    from publishing.pagecache import recent_pages
 
     cache.clear()
     recent_pages.clear()

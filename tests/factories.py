@@ -6,9 +6,9 @@ import itertools
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from embassy.models import Status
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
+from publishing.models import Status
 from sections.models import RelatedLink, Section
 
 _counter = itertools.count(1)

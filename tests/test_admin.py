@@ -3,10 +3,10 @@
 import pytest
 from django.urls import reverse
 
-from embassy.models import SiteSettings
 from events.models import Event
 from photos.models import Photo
 from sections.models import RelatedLink, Section
+from sitewide.models import SiteSettings
 from tests.factories import jpeg_bytes, make_page, make_section
 from tests.html import form_data, parse, text_of
 
@@ -45,7 +45,7 @@ def test_change_pages_load_for_staff(staff_client, demo_site):
 
 
 def test_site_settings_list_goes_straight_to_the_one_row(staff_client, demo_site):
-    response = staff_client.get(reverse("admin:embassy_sitesettings_changelist"))
+    response = staff_client.get(reverse("admin:sitewide_sitesettings_changelist"))
     assert response.status_code == 302
     assert staff_client.get(response["Location"]).status_code == 200
 
@@ -149,7 +149,7 @@ def test_staff_upload_a_photograph(staff_client):
 
 def test_staff_edit_the_footer(staff_client, demo_site, client):
     settings = SiteSettings.load()
-    url = reverse("admin:embassy_sitesettings_change", args=[settings.pk])
+    url = reverse("admin:sitewide_sitesettings_change", args=[settings.pk])
     data = form_data(staff_client.get(url))
     data["address"] = "1 New Street\nWashington, DC 20008"
     data["phone_lines-0-telephone"] = "202-555-0100"

@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from embassy.models import Status
+from publishing.models import Status
 from tests.factories import make_event, make_page, make_section
 
 pytestmark = pytest.mark.django_db

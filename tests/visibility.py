@@ -13,7 +13,7 @@ from sections.models import Section
 
 def public_urls():
     urls = [reverse("sections:home"), reverse("events:list"), reverse("sitemap"), reverse("updates_feed"),
-            reverse("events:feed"), reverse("events:calendar"), reverse("photos:credits")]  # fmt: skip
+            reverse("events:feed"), reverse("events:calendar"), reverse("sections:photo_credits")]  # fmt: skip
     urls += [page.get_absolute_url() for page in Section.objects.pages().public()]
     urls += [event.get_absolute_url() for event in Event.objects.public()]
     return urls

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import timezone
 
-from embassy.models import Status
 from photos.models import Photo
+from publishing.models import Status
 from sections.models import Section
 from tests.factories import make_page, make_photo, make_section
 from tests.photos.files import sized_jpeg

@@ -10,10 +10,11 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from embassy.models import FooterLink, PhoneLine, SiteSettings, Status
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
+from publishing.models import Status
 from sections.models import RelatedLink, Section
+from sitewide.models import FooterLink, PhoneLine, SiteSettings
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 from tests.html import parse
 

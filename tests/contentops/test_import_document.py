@@ -6,9 +6,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from embassy.models import Status
 from events.models import Event
 from photos.models import Photo, PhotoPlacement
+from publishing.models import Status
 from sections.models import RelatedLink, Section
 from tests.contentops.documents import LEGACY_HTML, LEGACY_HTML_BOLD_HEADINGS, LEGACY_MARKDOWN, LEGACY_TEXT
 from tests.html import parse, text_of

@@ -8,9 +8,10 @@ from django.apps import apps as django_apps
 from django.urls import reverse
 from django.utils import timezone
 
-from contentops.review import one_year_after
-from embassy.models import Status
 from photos.models import Photo
+from publishing import services
+from publishing.models import Status
+from publishing.services import one_year_after
 from sections.models import Section
 from tests.factories import make_page, make_photo, make_section, place_photo
 from tests.html import parse, text_of
@@ -21,8 +22,7 @@ pytestmark = pytest.mark.django_db
 def test_publishing_sets_the_review_date_one_year_ahead(db):
     page = make_page(status=Status.DRAFT)
     assert page.review_by is None
-    page.status = Status.PUBLISHED
-    page.save()
+    services.publish(page)
     assert page.review_by == one_year_after(timezone.localdate())
     Section.objects.filter(pk=page.pk).update(review_by=datetime.date(2030, 1, 1))
     page.refresh_from_db()
@@ -34,13 +34,16 @@ def test_publishing_sets_the_review_date_one_year_ahead(db):
 
 def test_a_scheduled_publication_counts_from_its_publish_time(db):
     publish_at = timezone.make_aware(datetime.datetime(2031, 6, 15, 9, 0))
-    section = make_section(make_page(), publish_at=publish_at)
+    section = make_section(make_page(), status=Status.DRAFT, publish_at=publish_at)
+    services.publish(section)
     assert section.review_by == datetime.date(2032, 6, 15)
 
 
 def test_an_editors_date_is_kept_and_drafts_get_none(db):
     chosen = datetime.date(2027, 3, 1)
-    assert make_page(review_by=chosen).review_by == chosen
+    page = make_page(status=Status.DRAFT, review_by=chosen)
+    services.publish(page)
+    assert page.review_by == chosen
     assert make_page(status=Status.DRAFT).review_by is None
 
 
@@ -89,7 +92,8 @@ def test_section_list_filters_by_review(staff_client):
 
 
 def test_review_date_is_edited_on_the_section_page(staff_client):
-    page = make_page(title="A page")
+    page = make_page(title="A page", status=Status.DRAFT)
+    services.publish(page)
     soup = parse(staff_client.get(reverse("admin:sections_section_change", args=[page.pk])))
     field = soup.select_one("input[name=review_by]")
     assert field is not None and field["value"] == one_year_after(timezone.localdate()).isoformat()

@@ -1,6 +1,6 @@
 import pytest
 
-from embassy.markdown import render_markdown
+from markup.markdown import render_markdown
 
 
 def test_ordinary_markdown_renders():

@@ -10,9 +10,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from embassy.models import PhoneLine, SiteSettings, Status
-from embassy.pagecache import GENERATION_KEY, next_scheduled_change
+from publishing.models import Status
+from publishing.pagecache import GENERATION_KEY, next_scheduled_change
 from sections.models import Section
+from sitewide.models import PhoneLine, SiteSettings
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 
 pytestmark = pytest.mark.django_db

@@ -4,8 +4,8 @@ import json
 import icalendar
 import pytest
 
-from embassy.models import Status
 from events.views import EVENTS_PER_PAGE
+from publishing.models import Status
 from tests.factories import make_event, make_page, make_photo, make_section, place_photo
 from tests.html import parse, text_of
 

@@ -34,7 +34,7 @@ def single_column_indexes(model):
 )
 def test_every_scheduled_change_is_found_through_an_index(model, column):
     # Every uncached page asks for the next moment each of these columns changes what the public sees
-    # (embassy.pagecache.next_scheduled_change). Without the index, that is a scan of the whole table.
+    # (publishing.pagecache.next_scheduled_change). Without the index, that is a scan of the whole table.
     assert (column,) in single_column_indexes(model)
 
 

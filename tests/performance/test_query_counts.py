@@ -15,9 +15,9 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from embassy.pagecache import _page_key, current_generation
 from events.models import Event
 from photos.models import Photo
+from publishing.pagecache import _page_key, current_generation
 from sections.models import RelatedLink, Section
 
 MAX_PUBLIC_QUERIES = 10

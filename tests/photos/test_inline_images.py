@@ -5,7 +5,7 @@ import datetime
 import pytest
 import time_machine
 
-from embassy.models import Status
+from publishing.models import Status
 from tests.factories import make_page, make_photo, make_section
 from tests.html import parse
 

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from PIL import Image
 
-from embassy.models import Status
+from publishing.models import Status
 from tests.factories import make_event, make_page, make_photo, make_section, place_photo
 from tests.html import parse, text_of
 

@@ -8,9 +8,9 @@ from django.db import IntegrityError, connection
 from django.urls import reverse
 from PIL import Image
 
-from embassy.models import Status
 from photos.models import Photo
 from photos.renditions import widths_for
+from publishing.models import Status
 from tests.factories import make_photo
 
 from .files import sized_jpeg, upload

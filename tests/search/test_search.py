@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from embassy.models import Status
+from publishing.models import Status
 from search.models import SearchDocument
 from search.results import search
 from search.views import RESULTS_PER_PAGE

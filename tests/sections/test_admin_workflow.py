@@ -9,10 +9,10 @@ from django.db import connection
 from django.test import Client
 from reversion.models import Version
 
-from embassy.models import Status
 from events.models import Event
 from photos.models import PhotoPlacement
-from sections.models import ChangeNote, DeletedSection, RelatedLink, Section
+from publishing.models import ChangeNote, Status
+from sections.models import DeletedSection, RelatedLink, Section
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 from tests.html import form_data, parse, text_of
 

@@ -1,10 +1,10 @@
 import pytest
 from django.core.management import call_command
 
-from embassy.models import SiteSettings
 from events.models import Event
 from photos.models import Photo
 from sections.models import RelatedLink, Section
+from sitewide.models import SiteSettings
 from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from embassy.models import Status
+from publishing.models import Status
 from sections.models import Section
 from tests.factories import make_page, make_photo, make_section, place_photo
 from tests.html import parse, text_of

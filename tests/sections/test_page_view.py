@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from embassy.models import Status
+from publishing.models import Status
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 from tests.html import parse, text_of
 

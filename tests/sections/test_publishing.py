@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 import time_machine
 
-from embassy.models import Status
-from sections.models import ChangeNote, ShareLink
+from publishing.models import ChangeNote, Status
+from sections.models import ShareLink
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 from tests.html import parse, text_of
 from tests.visibility import assert_nowhere_public, assert_somewhere_public

@@ -1,6 +1,6 @@
 import pytest
 
-from embassy.models import Status
+from publishing.models import Status
 from sections.models import Section
 from sections.tree import build_page_tree
 from tests.factories import make_page, make_section

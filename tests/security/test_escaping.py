@@ -13,17 +13,18 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import reverse
 
-from embassy.models import FooterLink, PhoneLine, SiteSettings
 from events.models import Event
 from photos.models import Photo
-from sections.models import ChangeNote, DeletedSection, RelatedLink, Section, ShareLink
+from publishing.models import ChangeNote
+from sections.models import DeletedSection, RelatedLink, Section, ShareLink
 from sections.services import delete_section
+from sitewide.models import FooterLink, PhoneLine, SiteSettings
 from tests.factories import jpeg_bytes, make_event, make_link, make_page, make_photo, make_section, place_photo
 
 pytestmark = pytest.mark.django_db
 
 PAYLOAD = "\"'><svg data-pwned onload=pwned()><script>pwned()</script><img src=x onerror=pwned() data-pwned>"
-OUR_APPS = ("embassy", "sections", "events", "photos")
+OUR_APPS = ("publishing", "sitewide", "sections", "events", "photos")
 
 
 # Filled by the site itself: rendered Markdown (checked by the sanitiser's tests), the tree's paths, share tokens.
@@ -104,7 +105,7 @@ def admin_urls(poisoned_site):
         yield reverse("admin:{}_{}_change".format(*info), args=[model.objects.first().pk])
         yield reverse("admin:{}_{}_history".format(*info), args=[model.objects.first().pk])
     for model in (ChangeNote, ShareLink, DeletedSection):
-        yield reverse(f"admin:sections_{model._meta.model_name}_changelist")
+        yield reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
     yield reverse("admin:sections_section_change", args=[poisoned_site["section"].pk])
     yield reverse("admin:sections_section_delete", args=[poisoned_site["page"].pk])
     yield reverse("admin:photos_photo_delete", args=[poisoned_site["photo"].pk])

@@ -24,6 +24,24 @@ def test_production_refuses_the_development_secret_key(production_env):
     assert "Set DJANGO_SECRET_KEY" in result.stderr
 
 
+@pytest.mark.parametrize(
+    "key, says",
+    [("", "DJANGO_SECRET_KEY is empty"), ("   ", "DJANGO_SECRET_KEY is empty"), ("x" * 49, "is too short")],
+)
+def test_production_refuses_an_empty_or_short_secret_key(production_env, key, says):
+    production_env["DJANGO_SECRET_KEY"] = key
+    result = manage(production_env, "check", check=False)
+    assert result.returncode != 0
+    assert says in result.stderr
+    assert "at least 50 random characters" in result.stderr
+
+
+def test_production_accepts_a_key_of_fifty_characters(production_env):
+    production_env["DJANGO_SECRET_KEY"] = "a1B2c3D4e5" * 5
+    result = manage(production_env, "check", check=False)
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize("hosts", ["", " , "])
 def test_production_refuses_empty_allowed_hosts(production_env, hosts):
     production_env["DJANGO_ALLOWED_HOSTS"] = hosts

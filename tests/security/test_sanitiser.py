@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from embassy.markdown import ALLOWED_TAGS, render_markdown, sanitise_html
+from markup.markdown import ALLOWED_TAGS, render_markdown, sanitise_html
 
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "background", "poster", "srcset", "data"}

@@ -30,7 +30,7 @@ PUBLIC_NAMES = {
     "robots",
     "updates_feed",
     "contentops:page_markdown",
-    "photos:credits",
+    "sections:photo_credits",
     "photos:inline_image",
 }
 # Admin addresses anonymous visitors may reach: signing in and out, and treebeard's catalogue of the

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from embassy.pagecache import content_changed
+from publishing.pagecache import content_changed
 from search.documents import rebuild
 
 

@@ -5,14 +5,15 @@ from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from embassy.models import FooterLink, PhoneLine, SiteSettings, Status
 from events.models import Event
 from photos.cleanup import removing_new_files_on_error
 from photos.forms import PhotoFileField
 from photos.models import Photo, PhotoPlacement
 from photos.placeholders import placeholder_png
+from publishing.models import Status
 from sections import demo_content
 from sections.models import RelatedLink, Section
+from sitewide.models import FooterLink, PhoneLine, SiteSettings
 
 SECTION_FIELDS = ("title", "summary", "body")
 PAGE_FIELDS = ("publisher", "dated", "date_precision")

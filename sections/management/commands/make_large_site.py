@@ -20,13 +20,13 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from embassy.markdown import render_markdown
-from embassy.models import Status
-from embassy.pagecache import content_changed
 from events.models import Event
+from markup.markdown import render_markdown
 from photos.cleanup import removing_new_files_on_error
 from photos.models import Photo, PhotoPlacement
 from photos.placeholders import placeholder_png
+from publishing.models import Status
+from publishing.pagecache import content_changed
 from sections.models import RelatedLink, Section
 
 SECTION_BODY = """The two governments met again to review the **alliance** and the economic partnership.

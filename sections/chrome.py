@@ -1,7 +1,7 @@
 """The parts of every public page that come from site settings: navigation and footer.
 
 They change rarely and appear on every page, so they are built once and kept in
-the cache for the current content generation (see :mod:`embassy.pagecache`),
+the cache for the current content generation (see :mod:`publishing.pagecache`),
 or until the next scheduled change anywhere on the site (at or before the next one
 of a navigation page).
 """
@@ -10,11 +10,14 @@ import math
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import timezone
 
-from .addresses import public_address
-from .pagecache import current_generation, next_scheduled_change
-from .per_request import this_request
+from publishing import per_request
+from publishing.pagecache import current_generation, next_scheduled_change
+from sitewide.models import SiteSettings
+
+from .models import Section
 
 CACHE_KEY = "site-chrome:{generation}"
 LONGEST_CACHE_SECONDS = 3600
@@ -32,10 +35,6 @@ class SiteChrome:
 
 
 def build_site_chrome():
-    from sections.models import Section
-
-    from .models import SiteSettings
-
     settings = SiteSettings.load()
     pages = list(Section.objects.pages().public().values("pk", "title", "slug", "show_in_navigation"))
     public_pages = {page["pk"]: page for page in pages}
@@ -46,7 +45,7 @@ def build_site_chrome():
         page = public_pages.get(page_id)
         if page is not None:
             footer_links.append(
-                {"text": label or page["title"], "url": public_address("sections:page", slug=page["slug"])}
+                {"text": label or page["title"], "url": reverse("sections:page", kwargs={"slug": page["slug"]})}
             )
     navigation = [
         {"title": page["title"], "slug": page["slug"], "pk": page["pk"]} for page in pages if page["show_in_navigation"]
@@ -70,11 +69,11 @@ def get_site_chrome():
     # the cache, or built, once, and again only if the generation moves on meanwhile.
     now = timezone.now()
     generation = current_generation()
-    remembered = getattr(this_request, "chrome", None)
+    remembered = per_request.recall("chrome")
     if remembered is not None and remembered[0] == generation and (remembered[2] is None or now < remembered[2]):
         return remembered[1]
     chrome, valid_until = _cached_site_chrome(now, generation)
-    this_request.chrome = (generation, chrome, valid_until)
+    per_request.remember("chrome", (generation, chrome, valid_until))
     return chrome
 
 

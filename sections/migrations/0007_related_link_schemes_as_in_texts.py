@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('sections', '0005_index_schedule_columns_and_pages'),
+        ('sections', '0006_delete_changenote'),
     ]
 
     operations = [

@@ -31,7 +31,7 @@ class SiteSettingsAdmin(VersionAdmin):
 
     def changelist_view(self, request, extra_context=None):
         settings, _ = SiteSettings.objects.get_or_create(pk=1)
-        return HttpResponseRedirect(reverse("admin:embassy_sitesettings_change", args=[settings.pk]))
+        return HttpResponseRedirect(reverse("admin:sitewide_sitesettings_change", args=[settings.pk]))
 
 
 admin.site.site_header = "Embassy of Japan: site editing"

@@ -3,7 +3,8 @@
 from django import template
 from django.urls import reverse
 
-from embassy.models import Status
+from publishing.models import Status
+from publishing.registry import publish_permission, publishable_models
 
 register = template.Library()
 
@@ -12,15 +13,10 @@ PANEL_ROWS = 10
 
 @register.inclusion_tag("admin/includes/awaiting_review.html", takes_context=True)
 def awaiting_review(context):
-    from events.models import Event
-    from photos.models import Photo
-    from sections.models import Section
-
     user = getattr(context.get("request"), "user", None)
     groups = []
-    for model, permission in [(Section, "sections.publish_section"), (Event, "events.publish_event"),
-                              (Photo, "photos.publish_photo")]:  # fmt: skip
-        if user is None or not user.has_perm(permission):
+    for model in publishable_models():
+        if user is None or not user.has_perm(publish_permission(model)):
             continue
         waiting = model._default_manager.filter(status=Status.REVIEW).order_by("-updated_at")
         opts = model._meta

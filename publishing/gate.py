@@ -2,13 +2,13 @@
 
 Drafts may be incomplete; published content may not. Each check returns a
 list of problems in words an editor can act on. The admin forms run them on
-what is being submitted, and :func:`publish_problems` runs them on what is
-stored, for actions that publish without a form.
+what is being submitted; each Publishable model's ``publish_problems()``
+runs them on what is stored, for the publish service (:mod:`publishing.services`).
 """
 
 import re
 
-from .markdown import render_markdown
+from markup.markdown import render_markdown
 
 HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
@@ -52,21 +52,9 @@ def link_problems(link):
     return []
 
 
-def publish_problems(item):
-    """Everything that stops ``item`` (a section, event or photograph) as stored from being published."""
-    from events.models import Event
-    from photos.models import Photo
-    from sections.models import Section
-
-    if isinstance(item, Photo):
-        return photo_problems(item)
+def placement_problems(item):
+    """Problems with the photographs placed in ``item`` (a section or an event), as stored."""
     problems = []
-    if isinstance(item, Section):
-        problems += heading_problems(item.body, item.heading_level)
-        for link in item.related_links.all():
-            problems += link_problems(link)
-    elif isinstance(item, Event):
-        problems += heading_problems(item.body, 1)
     for placement in item.photo_placements.select_related("photo"):
         problems += photo_problems(placement.photo)
     return problems

@@ -13,19 +13,15 @@ import json
 from django.shortcuts import get_object_or_404
 from reversion.models import Version
 
-KEPT_ON_REVERT = {
-    "sections.Section": ["path", "depth", "numchild", "page"],
-    "photos.Photo": ["image", "width", "height"],
-    "events.Event": [],
-}
+from .models import Publishable
 
 
 def align_with_current(revision):
     for version in revision.version_set.select_related("content_type"):
         model = version.content_type.model_class()
-        columns = KEPT_ON_REVERT.get(model._meta.label)
-        if columns is None or version.format != "json":
+        if model is None or not issubclass(model, Publishable) or version.format != "json":
             continue
+        columns = list(model.kept_on_revert)
         current = model._default_manager.filter(pk=version.object_id).values(*columns, "version").first()
         if current is None:
             continue  # deleted since: nothing current to keep
@@ -38,7 +34,7 @@ def align_with_current(revision):
 
 
 class KeepCurrentColumnsOnRevertMixin:
-    """For VersionAdmin subclasses whose models appear in ``KEPT_ON_REVERT``."""
+    """For VersionAdmin subclasses of Publishable models (each names its ``kept_on_revert`` columns)."""
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         version = get_object_or_404(Version, pk=version_id, object_id=object_id)

@@ -20,12 +20,13 @@ from datetime import time as clock_time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe, quote_etag
 
-from .per_request import this_request
+from . import per_request
+from .registry import publishable_models
 
 GENERATION_KEY = "content-generation"
 LONGEST_SECONDS = 24 * 3600
@@ -73,7 +74,7 @@ def next_scheduled_change(now):
     request it is worked out at most once (the page cache and the site chrome both ask).
     """
     generation = current_generation()
-    remembered = getattr(this_request, "schedule", None)
+    remembered = per_request.recall("schedule")
     if remembered is not None and remembered[0] == generation and (remembered[1] is None or now < remembered[1]):
         return remembered[1]
     key = f"schedule:{generation}"
@@ -83,41 +84,43 @@ def next_scheduled_change(now):
     else:
         moment = _next_scheduled_change(now)
         cache.set(key, {"at": moment}, LONGEST_SECONDS)
-    this_request.schedule = (generation, moment)
+    per_request.remember("schedule", (generation, moment))
     return moment
 
 
 def _next_scheduled_change(now):
-    """The earliest future publish_at / unpublish_at of sections, events and photographs, or rights expiry.
+    """The earliest future moment in any schedule column of any publishable model (``schedule_fields``).
 
-    One hand-written query of seven scalar subqueries, each answered from an index. Built through the ORM
-    this took four queries and most of its time compiling them, on every request that renders a page.
+    One hand-written query of scalar subqueries, each answered from an index. Built through the ORM this took
+    four queries and most of its time compiling them, on every request that renders a page.
     """
-    from events.models import Event
-    from photos.models import Photo
-    from sections.models import Section
-
     quote = connection.ops.quote_name
-    after_now = connection.ops.adapt_datetimefield_value(now)
     subqueries, params = [], []
-    for model in (Section, Event, Photo):
+    for model in publishable_models():
         table = quote(model._meta.db_table)
-        for field_name in ("publish_at", "unpublish_at"):
-            column = quote(model._meta.get_field(field_name).column)
+        for field_name in model.schedule_fields:
+            field = model._meta.get_field(field_name)
+            column = quote(field.column)
             subqueries.append(f"(SELECT MIN({column}) FROM {table} WHERE {column} > %s)")
-            params.append(after_now)
-    expiry_column = quote(Photo._meta.get_field("rights_expire_on").column)
-    subqueries.append(f"(SELECT MIN({expiry_column}) FROM {quote(Photo._meta.db_table)} WHERE {expiry_column} > %s)")
-    params.append(connection.ops.adapt_datefield_value(timezone.localdate(now)))
+            if isinstance(field, models.DateTimeField):
+                params.append(connection.ops.adapt_datetimefield_value(now))
+            else:  # a day, such as the end of a photograph's rights: it ends when that day starts in Washington
+                params.append(connection.ops.adapt_datefield_value(timezone.localdate(now)))
+    if not subqueries:
+        return None
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(subqueries)}", params)
-        *schedule, expiry = cursor.fetchone()
-
-    moments = [_as_aware_datetime(value) for value in schedule if value is not None]
-    if expiry is not None:
-        expiry = expiry if isinstance(expiry, date) else date.fromisoformat(expiry)
-        moments.append(timezone.make_aware(datetime.combine(expiry, clock_time.min)))
+        values = cursor.fetchone()
+    moments = [_as_moment(value) for value in values if value is not None]
     return min(moments) if moments else None
+
+
+def _as_moment(value):
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return timezone.make_aware(datetime.combine(value, clock_time.min))
+    if isinstance(value, str) and len(value) == 10:  # SQLite answers a date column's MIN() with its text
+        return timezone.make_aware(datetime.combine(date.fromisoformat(value), clock_time.min))
+    return _as_aware_datetime(value)
 
 
 def _as_aware_datetime(value):

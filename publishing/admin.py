@@ -3,8 +3,7 @@
 Editors write drafts and submit them for review; publishers publish,
 unpublish, schedule and delete published content. Every save is checked
 against the copy the editor started from, so nobody overwrites another
-person's work without seeing it, and every publish goes through the gate in
-:mod:`embassy.publishing`.
+person's work without seeing it, and every publish goes through :mod:`publishing.services`.
 """
 
 import difflib
@@ -17,15 +16,14 @@ from django.forms.models import BaseInlineFormSet
 from django.utils import timezone
 from reversion.models import Version
 
-from .forms import HttpsURLAdminMixin
-from .models import Status
-from .publishing import link_problems, photo_problems, publish_problems
-from .revisions import KeepCurrentColumnsOnRevertMixin
+from markup.dates import format_moment
 
-NOT_ALLOWED_TO_PUBLISH = (
-    "Only publishers can publish, unpublish or schedule. Save it as a draft, or choose “Awaiting review” "
-    "to ask a publisher."
-)
+from . import services
+from .gate import link_problems, photo_problems
+from .models import ChangeNote, Status
+from .revisions import KeepCurrentColumnsOnRevertMixin
+from .services import NOT_ALLOWED_TO_PUBLISH
+
 COMPARED_FIELDS_SKIPPED = {"id", "path", "depth", "numchild", "page", "body_html", "version", "created_at",
                            "updated_at", "width", "height", "image"}  # fmt: skip
 
@@ -104,7 +102,7 @@ class PublishableForm(forms.ModelForm):
 def describe_saver(current):
     version = Version.objects.get_for_object(current).select_related("revision__user").first()
     user = version.revision.user if version and version.revision.user else None
-    when = timezone.localtime(current.updated_at).strftime("%-d %B %Y at %H:%M")
+    when = format_moment(current.updated_at)
     return f"{user.get_full_name() or user.get_username() if user else 'Someone else'} ({when})"
 
 
@@ -173,9 +171,7 @@ class PlacementGateFormSet(PublishGateFormSet):
 
 class LinkGateFormSet(PublishGateFormSet):
     def row_problems(self, form):
-        from sections.models import RelatedLink
-
-        return link_problems(RelatedLink(title=form.cleaned_data.get("title", ""), url=form.cleaned_data.get("url")))
+        return link_problems(self.model(title=form.cleaned_data.get("title", ""), url=form.cleaned_data.get("url")))
 
 
 STATUS_MESSAGES = {
@@ -185,14 +181,13 @@ STATUS_MESSAGES = {
 }
 
 
-class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin, HttpsURLAdminMixin):
-    """Admin behaviour for any Publishable model; set ``publish_permission``."""
+class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin):
+    """Admin behaviour for any Publishable model."""
 
-    publish_permission = None
     actions = ["submit_for_review", "publish_selected", "unpublish_selected"]
 
     def can_publish(self, request):
-        return request.user.has_perm(self.publish_permission)
+        return services.may_publish(request.user, self.model)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -219,6 +214,7 @@ class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin, HttpsURLAdminMixin):
         return actions
 
     def save_model(self, request, obj, form, change):
+        services.stamp_publication(obj)
         super().save_model(request, obj, form, change)
         # Django's admin log already keeps who changed which fields; these entries say what it meant.
         if change and request.resolver_match and request.resolver_match.url_name.endswith("_revision"):
@@ -232,7 +228,7 @@ class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin, HttpsURLAdminMixin):
         if note:
             request.change_note = note
             if form.instance.status == Status.PUBLISHED:
-                self.record_change_note(request, form.instance, note)
+                services.record_change_note(form.instance, note, request.user)
 
     def log_addition(self, request, obj, message):
         entry = super().log_addition(request, obj, message)
@@ -251,17 +247,13 @@ class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin, HttpsURLAdminMixin):
         if note and reversion.is_active():
             reversion.set_comment(note)
 
-    def record_change_note(self, request, obj, note):
-        """Pages keep a public history; models whose items belong to a page override this."""
-
     @admin.action(description="Submit selected for review")
     def submit_for_review(self, request, queryset):
         count = 0
-        for item in queryset.filter(status=Status.DRAFT):
-            item.status = Status.REVIEW
-            item.save()
-            self.log_change(request, item, STATUS_MESSAGES[Status.REVIEW])
-            count += 1
+        for item in queryset:
+            if services.submit_for_review(item, request.user):
+                self.log_change(request, item, STATUS_MESSAGES[Status.REVIEW])
+                count += 1
         self.message_user(request, f"{count} item(s) submitted for review.")
 
     @admin.action(description="Publish selected")
@@ -270,15 +262,13 @@ class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin, HttpsURLAdminMixin):
             self.message_user(request, NOT_ALLOWED_TO_PUBLISH, messages.ERROR)
             return
         published = 0
-        for item in queryset.exclude(status=Status.PUBLISHED):
-            problems = publish_problems(item)
-            if problems:
-                self.message_user(request, f"“{item}” was not published: {' '.join(problems)}", messages.ERROR)
-                continue
-            item.status = Status.PUBLISHED
-            item.save()
-            self.log_change(request, item, STATUS_MESSAGES[Status.PUBLISHED])
-            published += 1
+        for item in queryset:
+            try:
+                if services.publish(item, request.user):
+                    self.log_change(request, item, STATUS_MESSAGES[Status.PUBLISHED])
+                    published += 1
+            except services.NotReadyToPublish as refusal:
+                self.message_user(request, f"“{item}” was not published: {' '.join(refusal.messages)}", messages.ERROR)
         self.message_user(request, f"{published} item(s) published.")
 
     @admin.action(description="Unpublish selected (back to draft)")
@@ -287,9 +277,16 @@ class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin, HttpsURLAdminMixin):
             self.message_user(request, NOT_ALLOWED_TO_PUBLISH, messages.ERROR)
             return
         count = 0
-        for item in queryset.filter(status=Status.PUBLISHED):
-            item.status = Status.DRAFT
-            item.save()
-            self.log_change(request, item, STATUS_MESSAGES[Status.DRAFT])
-            count += 1
+        for item in queryset:
+            if services.unpublish(item, request.user):
+                self.log_change(request, item, STATUS_MESSAGES[Status.DRAFT])
+                count += 1
         self.message_user(request, f"{count} item(s) unpublished.")
+
+
+@admin.register(ChangeNote)
+class ChangeNoteAdmin(admin.ModelAdmin):
+    list_display = ["note", "page", "published_at", "author"]
+    list_filter = [("page", admin.RelatedOnlyFieldListFilter)]
+    search_fields = ["note"]
+    list_select_related = ["page", "author"]

@@ -1,0 +1,34 @@
+"""Dates as readers see them: "February 24, 2009", "February 2009" or "2009", and moments as staff see them.
+
+Django's own date formatting (``date_format``) does the work, so that the month names follow the active
+language when the site gains one; the formats per precision are the only rule kept here.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
+
+
+class DatePrecision(models.TextChoices):
+    """How much of a stored date is known: the source often gives only a month or a year."""
+
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+FORMATS = {DatePrecision.DAY: "F j, Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
+
+
+def format_date(value, precision=DatePrecision.DAY):
+    """``value`` (a date, or a moment, shown as the day it was in Washington) to the known ``precision``."""
+    if isinstance(value, datetime.datetime):
+        value = timezone.localdate(value)  # the day it was in Washington, not in UTC
+    return date_format(value, FORMATS.get(precision, FORMATS[DatePrecision.DAY]))
+
+
+def format_moment(value):
+    """A moment for staff messages, in Washington time: "2 December 2026, 14:05"."""
+    return date_format(timezone.localtime(value), "j F Y, H:i")

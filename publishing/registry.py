@@ -1,0 +1,24 @@
+"""The models the publishing rules apply to, found from the models themselves.
+
+A model joins by subclassing :class:`~publishing.models.PublicContent` (shown on public pages) or
+:class:`~publishing.models.Publishable` (drafted, reviewed and published): nothing lists them by hand.
+"""
+
+from django.apps import apps
+
+from .models import PublicContent, Publishable
+
+
+def public_content_models():
+    """Every model whose rows appear on public pages."""
+    return [model for model in apps.get_models() if issubclass(model, PublicContent)]
+
+
+def publishable_models():
+    """Every model with a status and a schedule, in the order of INSTALLED_APPS."""
+    return [model for model in apps.get_models() if issubclass(model, Publishable)]
+
+
+def publish_permission(model):
+    """The permission that lets its holder publish, unpublish and schedule rows of ``model``."""
+    return f"{model._meta.app_label}.publish_{model._meta.model_name}"
