@@ -4,7 +4,8 @@ from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import BadRequest
 
-from .files import keep_files_only_on_commit
+from photos.storage import keep_files_only_on_commit
+
 from .sqlite3.base import reading_request
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 class DiscardUncommittedFilesMiddleware:
-    """Delete files stored during a request whose database transaction did not commit (see embassy.files)."""
+    """Delete files stored during a request whose database transaction did not commit (see photos.storage)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -6,7 +6,7 @@ a single machine that keeps its media on disk.
 
 from storages.backends.s3 import S3Storage
 
-from .files import TransactionalStorageMixin
+from photos.storage import TransactionalStorageMixin
 
 
 class TransactionalS3Storage(TransactionalStorageMixin, S3Storage):

@@ -138,7 +138,7 @@ DATABASES = {
         conn_max_age=600,
     )
 }
-# A request either saves everything it meant to or nothing (see also embassy.files).
+# A request either saves everything it meant to or nothing (see also photos.storage).
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Several editors saving while visitors read: WAL lets readers go on during a write, IMMEDIATE takes
@@ -182,7 +182,7 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STORAGES = {
-    # Files saved during a request whose transaction is rolled back are deleted again (embassy.files).
+    # Files saved during a request whose transaction is rolled back are deleted again (photos.storage).
     "default": {"BACKEND": "embassy.files.TransactionalFileSystemStorage"},
     "staticfiles": {
         "BACKEND": (

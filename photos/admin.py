@@ -12,9 +12,9 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from publishing.admin import PlacementGateFormSet, PublishingAdminMixin
 
-from .cleanup import removing_new_files_on_error
 from .forms import BulkUploadForm, PhotoForm
 from .models import Photo, PhotoPlacement
+from .storage import keep_files_only_on_commit
 from .uploads import create_draft_photo
 
 EXPIRY_WARNING_DAYS = 30
@@ -241,12 +241,6 @@ class PhotoAdmin(PublishingAdminMixin, CompareVersionAdmin):
             obj.uploaded_by = request.user
         super().save_model(request, obj, form, change)
 
-    def changeform_view(self, request, *args, **kwargs):
-        # The photograph's files are written before its row: if anything later in the request fails
-        # (and the transaction rolls back), the files must not stay behind.
-        with removing_new_files_on_error():
-            return super().changeform_view(request, *args, **kwargs)
-
     def changelist_view(self, request, extra_context=None):
         photos = Photo.objects.all()
         extra_context = {
@@ -270,7 +264,7 @@ class PhotoAdmin(PublishingAdminMixin, CompareVersionAdmin):
         form = BulkUploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             # One transaction for the batch: files are checked already, so only a server fault can fail here.
-            with removing_new_files_on_error(), transaction.atomic():
+            with keep_files_only_on_commit(), transaction.atomic():
                 for _, upload in form.accepted:
                     photo = create_draft_photo(upload, uploaded_by=request.user, **form.shared_fields())
                     self.log_addition(request, photo, [{"added": {}}])

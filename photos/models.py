@@ -4,7 +4,7 @@ import secrets
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -13,8 +13,8 @@ from django.utils.functional import cached_property
 from publishing.gate import photo_problems
 from publishing.models import PublicContent, Publishable, PublishableQuerySet, Status
 
-from .cleanup import delete_after_commit, note_new_files
-from .renditions import delete_files, is_safe_name, make_renditions, picture_for, records_problem
+from .renditions import is_safe_name, make_renditions, picture_for, records_problem
+from .storage import delete_after_commit, keep_files_only_on_commit
 
 
 def photo_upload_path(instance, filename):
@@ -144,32 +144,12 @@ class Photo(Publishable):
                 raise ValidationError(missing)
 
     def save(self, *args, **kwargs):
-        """Store the image, make its renditions, then write the row; if any step fails, no new file stays behind."""
+        """Store the image, make its renditions, then write the row (the files go again if it rolls back)."""
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "image" not in update_fields:
             return super().save(*args, **kwargs)
-        written = []
-        replaced = []
-        try:
-            if self.image and not self.image._committed:
-                self.image.save(self.image.name, self.image.file, save=False)
-                written.append(self.image.name)
-            image_changed = self.image.name != self._stored_image_name
-            if self.image and (image_changed or not self.renditions):
-                if image_changed and self._stored_image_name:
-                    replaced = [self._stored_image_name, *(record["name"] for record in self.renditions)]
-                # The numbers come from the stored file, so they always match what we serve.
-                self.width, self.height = self.image.width, self.image.height
-                self.renditions = make_renditions(self.image.name)
-                self.__dict__.pop("picture", None)
-                written.extend(record["name"] for record in self.renditions)
-                if update_fields is not None:
-                    kwargs["update_fields"] = {*update_fields, "renditions", "width", "height"}
-            note_new_files(written)
-            super().save(*args, **kwargs)
-        except BaseException:
-            delete_files(written)
-            raise
+        with keep_files_only_on_commit(), transaction.atomic():
+            replaced = self._store_image_and_row(update_fields, *args, **kwargs)
         self._stored_image_name = self.image.name
         kept = {self.image.name, *(record["name"] for record in self.renditions)}
         delete_after_commit([name for name in replaced if name not in kept])
@@ -185,10 +165,28 @@ class Photo(Publishable):
         self._stored_image_name = self.image.name
         return True
 
+    def _store_image_and_row(self, update_fields, *args, **kwargs):
+        """Write the image and its renditions, then the row; return the files of an image it replaced."""
+        replaced = []
+        if self.image and not self.image._committed:
+            self.image.save(self.image.name, self.image.file, save=False)
+        image_changed = self.image.name != self._stored_image_name
+        if self.image and (image_changed or not self.renditions):
+            if image_changed and self._stored_image_name:
+                replaced = [self._stored_image_name, *(record["name"] for record in self.renditions)]
+            # The numbers come from the stored file, so they always match what we serve.
+            self.width, self.height = self.image.width, self.image.height
+            self.renditions = make_renditions(self.image.name)
+            self.__dict__.pop("picture", None)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "renditions", "width", "height"}
+        super().save(*args, **kwargs)
+        return replaced
+
     def rebuild_renditions(self):
         """Make the renditions again from the stored image (after a change of sizes or formats)."""
         old = {record["name"] for record in self.renditions}
-        self.renditions = make_renditions(self.image.name, remove_on_error=False)
+        self.renditions = make_renditions(self.image.name)
         self.__dict__.pop("picture", None)
         Photo.objects.filter(pk=self.pk).update(renditions=self.renditions)
         delete_after_commit(sorted(old - {record["name"] for record in self.renditions}))

@@ -105,13 +105,12 @@ def _flatten(image):
     return image.convert("RGB")
 
 
-def make_renditions(image_name, storage=None, remove_on_error=True):
+def make_renditions(image_name, storage=None):
     """Write every rendition of the stored image ``image_name``; return their records, smallest first.
 
     An existing file of the same name is replaced, so running this again for the
-    same image (``rebuild_renditions``) leaves one set of files, not two.
-    If writing fails half-way, the files already written are removed again, unless
-    ``remove_on_error`` is false: when rebuilding, they replaced files a record still names.
+    same image (``rebuild_renditions``) leaves one set of files, not two. Files written by a
+    transaction that fails are removed by photos.storage, like every other file.
     """
     storage = storage or default_storage
     with storage.open(image_name, "rb") as file:
@@ -129,38 +128,23 @@ def make_renditions(image_name, storage=None, remove_on_error=True):
     base = image.convert("RGBA" if keep_alpha else "RGB") if image.mode not in ("RGB", "RGBA") else image
 
     records = []
-    written = []
-    try:
-        source = base
-        for width in reversed(widths):  # largest first, each made from the one before: cheaper, as sharp
-            height = max(1, round(original_height * width / original_width))
-            if source.size != (width, height):
-                source = source.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
-            for extension, pillow_format, options in FORMATS:
-                pixels = source if pillow_format == "WEBP" else _flatten(source)
-                buffer = io.BytesIO()
-                extra = {"icc_profile": icc_profile} if icc_profile else {}
-                pixels.save(buffer, format=pillow_format, **options, **extra)
-                name = rendition_name(image_name, width, extension)
-                if storage.exists(name):
-                    storage.delete(name)
-                saved = storage.save(name, ContentFile(buffer.getvalue()))
-                written.append(saved)
-                records.append({"width": width, "height": height, "format": extension, "name": saved})
-    except BaseException:
-        if remove_on_error:
-            delete_files(written, storage)
-        raise
+    source = base
+    for width in reversed(widths):  # largest first, each made from the one before: cheaper, as sharp
+        height = max(1, round(original_height * width / original_width))
+        if source.size != (width, height):
+            source = source.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
+        for extension, pillow_format, options in FORMATS:
+            pixels = source if pillow_format == "WEBP" else _flatten(source)
+            buffer = io.BytesIO()
+            extra = {"icc_profile": icc_profile} if icc_profile else {}
+            pixels.save(buffer, format=pillow_format, **options, **extra)
+            name = rendition_name(image_name, width, extension)
+            if storage.exists(name):
+                storage.delete(name)
+            saved = storage.save(name, ContentFile(buffer.getvalue()))
+            records.append({"width": width, "height": height, "format": extension, "name": saved})
     records.sort(key=lambda record: (record["format"], record["width"]))
     return records
-
-
-def delete_files(names, storage=None):
-    """Remove ``names`` from the storage, ignoring any already gone."""
-    storage = storage or default_storage
-    for name in names:
-        if name and storage.exists(name):
-            storage.delete(name)
 
 
 @dataclass(frozen=True)

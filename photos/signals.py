@@ -2,7 +2,7 @@
 
 from django.db.models.signals import post_delete
 
-from .cleanup import delete_after_commit
+from .storage import delete_after_commit
 
 
 def delete_photo_files(sender, instance, **kwargs):

@@ -4,8 +4,8 @@ from django.db import transaction
 
 from publishing.models import Status
 
-from .cleanup import removing_new_files_on_error
 from .models import Photo
+from .storage import keep_files_only_on_commit
 
 
 def caption_from_filename(filename):
@@ -28,6 +28,6 @@ def create_draft_photo(upload, *, uploaded_by, **fields):
         **fields,
     )
     photo.image = upload
-    with removing_new_files_on_error(), transaction.atomic():
+    with keep_files_only_on_commit(), transaction.atomic():
         photo.save()
     return photo

@@ -9,8 +9,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.urls import reverse
 
-from embassy.files import keep_files_only_on_commit
 from photos.models import Photo
+from photos.storage import keep_files_only_on_commit
 from tests.s3 import KEYS, bucket_keys, s3_client
 from tests.s3 import s3_server as moto_server
 from tests.security.stack import free_port
@@ -81,8 +81,9 @@ def test_upload_stores_the_photograph_and_its_renditions_in_the_bucket(
     assert bucket() == []
 
 
+@pytest.mark.django_db(transaction=True)  # real commits and rollbacks: what decides whether a file stays
 def test_a_rolled_back_request_leaves_nothing_in_the_bucket(bucket):
-    # As in a request whose view fails after saving a file (embassy.files): the object is deleted again.
+    # As in a request whose view fails after saving a file (photos.storage): the object is deleted again.
     with pytest.raises(RuntimeError), keep_files_only_on_commit(), transaction.atomic():
         name = default_storage.save("photos/half-saved.jpg", ContentFile(sized_jpeg((40, 30))))
         assert bucket() == [name]

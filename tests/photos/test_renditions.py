@@ -155,6 +155,7 @@ def test_rebuild_renditions_reports_a_missing_image_and_goes_on(isolated_media, 
     assert all((isolated_media / name).exists() for name in fine.file_names())
 
 
+@pytest.mark.django_db(transaction=True)  # real commits and rollbacks: what decides whether a file stays
 def test_when_the_database_refuses_the_row_no_file_stays(isolated_media):
     """The files are written first; a row the database refuses (here, by a constraint) must take them back."""
     from django.core.files.base import ContentFile
@@ -189,11 +190,20 @@ def refuse_inserts_into():
                 cursor.execute(
                     f"CREATE TRIGGER {trigger} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {trigger}()"
                 )
-        created.append(trigger)
+        created.append((table, trigger))
 
-    return refuse
+    yield refuse
+    # Tests with real commits keep what they create: the triggers go again with the test.
+    with connection.cursor() as cursor:
+        for table, trigger in created:
+            cursor.execute(
+                f"DROP TRIGGER IF EXISTS {trigger}" + ("" if connection.vendor == "sqlite" else f" ON {table}")
+            )
+            if connection.vendor != "sqlite":
+                cursor.execute(f"DROP FUNCTION IF EXISTS {trigger}()")
 
 
+@pytest.mark.django_db(transaction=True)  # real commits and rollbacks: what decides whether a file stays
 def test_when_a_later_write_in_the_same_request_fails_the_new_files_go(
     staff_client, isolated_media, refuse_inserts_into
 ):
@@ -206,6 +216,7 @@ def test_when_a_later_write_in_the_same_request_fails_the_new_files_go(
     assert stored_files(isolated_media) == []
 
 
+@pytest.mark.django_db(transaction=True)  # real commits and rollbacks: what decides whether a file stays
 def test_when_the_editor_upload_row_is_refused_no_file_stays(staff_client, isolated_media, refuse_inserts_into):
     refuse_inserts_into("photos_photo")
     with pytest.raises(IntegrityError):
@@ -213,6 +224,7 @@ def test_when_the_editor_upload_row_is_refused_no_file_stays(staff_client, isola
     assert stored_files(isolated_media) == []
 
 
+@pytest.mark.django_db(transaction=True)  # real commits and rollbacks: what decides whether a file stays
 def test_when_a_bulk_upload_fails_half_way_no_file_stays(staff_client, isolated_media, refuse_inserts_into):
     refuse_inserts_into("django_admin_log")  # the first photograph's row is written, then its log entry fails
     files = [upload(f"{index}.jpg", sized_jpeg((500, 400))) for index in range(3)]

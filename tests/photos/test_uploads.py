@@ -191,6 +191,7 @@ def test_publishing_needs_credit_and_alt_text(staff_client, isolated_media):
     assert not Photo.objects.exists() and stored_files(isolated_media) == []
 
 
+@pytest.mark.django_db(transaction=True)  # real commits and rollbacks: what decides whether a file stays
 def test_the_database_also_refuses_a_published_photograph_without_credit(isolated_media):
     from django.core.files.base import ContentFile
     from django.db import IntegrityError

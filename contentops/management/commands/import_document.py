@@ -10,7 +10,7 @@ from contentops.documents import FORMATS, JSON, DocumentError, detect_format, re
 from contentops.importing import import_document_spec
 from contentops.parsing import parse_document
 from contentops.sitejson import parse_export, restore_site
-from embassy.files import keep_files_only_on_commit
+from photos.storage import keep_files_only_on_commit
 
 
 class Command(BaseCommand):

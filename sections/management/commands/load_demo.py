@@ -6,10 +6,10 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from events.models import Event
-from photos.cleanup import removing_new_files_on_error
 from photos.forms import PhotoFileField
 from photos.models import Photo, PhotoPlacement
 from photos.placeholders import placeholder_png
+from photos.storage import keep_files_only_on_commit
 from publishing.models import Status
 from sections import demo_content
 from sections.models import RelatedLink, Section
@@ -36,7 +36,7 @@ class Command(BaseCommand):
             return
         self.created = 0
         # Files are written as photographs are saved; if loading fails and rolls back, they go too.
-        with removing_new_files_on_error(), transaction.atomic(), reversion.create_revision():
+        with keep_files_only_on_commit(), transaction.atomic(), reversion.create_revision():
             reversion.set_comment("Demo content loaded.")
             self.photos = {}
             overview = self.load_page(demo_content.PAGE, show_in_navigation=True)

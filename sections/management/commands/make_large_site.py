@@ -22,9 +22,9 @@ from django.utils import timezone
 
 from events.models import Event
 from markup.markdown import render_markdown
-from photos.cleanup import removing_new_files_on_error
 from photos.models import Photo, PhotoPlacement
 from photos.placeholders import placeholder_png
+from photos.storage import keep_files_only_on_commit
 from publishing.models import Status
 from publishing.pagecache import content_changed
 from sections.models import RelatedLink, Section
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             "events": max(1, round(events * scale)),
             "links": max(1, round(links * scale)),
         }
-        with removing_new_files_on_error(), transaction.atomic():
+        with keep_files_only_on_commit(), transaction.atomic():
             run = Section.objects.filter(depth=1, slug__startswith="large-").count()
             page_rows, section_rows = self._make_tree(counts["pages"], sections, subsections, run)
             photo_rows = self._make_photos(counts["photos"])
