@@ -1,5 +1,4 @@
 import pytest
-from django.core.cache import cache
 
 
 @pytest.fixture(autouse=True)
@@ -17,13 +16,33 @@ def fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    from publishing.pagecache import recent_pages
+    from tests.queries import empty_every_cache
 
-    cache.clear()
-    recent_pages.clear()
+    empty_every_cache()
     yield
-    cache.clear()
-    recent_pages.clear()
+    empty_every_cache()
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """The public page cache is left out of the middleware: a second request for a page is rendered again.
+
+    A cached copy would hide what a test measures (queries, an edit showing, a draft not leaking). A test
+    of the page cache itself, or of what production's whole middleware chain does, asks for ``page_cache``.
+    Returns production's middleware list.
+    """
+    from tests.queries import PAGE_CACHE_MIDDLEWARE
+
+    production = list(settings.MIDDLEWARE)
+    assert PAGE_CACHE_MIDDLEWARE in production, "the page cache middleware was renamed: update tests/queries.py"
+    settings.MIDDLEWARE = [name for name in production if name != PAGE_CACHE_MIDDLEWARE]
+    return production
+
+
+@pytest.fixture
+def page_cache(no_page_cache, settings):
+    """The public page cache in front of the site, where production has it."""
+    settings.MIDDLEWARE = no_page_cache
 
 
 @pytest.fixture

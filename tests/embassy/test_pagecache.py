@@ -16,7 +16,8 @@ from sections.models import Section
 from sitewide.models import PhoneLine, SiteSettings
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 
-pytestmark = pytest.mark.django_db
+# Every test here is about the page cache itself, so every test has it in front of the site.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("page_cache")]
 
 NOON = datetime.datetime(2030, 3, 1, 12, 0, tzinfo=datetime.UTC)
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from photos.models import Photo
-from tests.factories import make_event, make_page, make_photo, make_section, place_photo
+from tests.factories import jpeg_bytes, make_event, make_page, make_photo, make_section, place_photo
 from tests.html import parse, text_of
 
 from .files import sized_jpeg, upload
@@ -169,3 +169,23 @@ def test_section_editor_says_when_a_placed_photograph_is_hidden_from_the_public(
     soup = parse(staff_client.get(reverse("admin:sections_section_change", args=[page.pk])))
     previews = [text_of(cell) for cell in soup.select("#photo_placements-group td.field-preview")]
     assert previews[:3] == ["Hidden: not published", "Hidden: rights expired", ""]
+
+
+def test_staff_upload_a_photograph(staff_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    image = SimpleUploadedFile("summit.jpg", jpeg_bytes((320, 200)), content_type="image/jpeg")
+    response = staff_client.post(
+        reverse("admin:photos_photo_add"),
+        {
+            "image": image,
+            "caption": "At the summit",
+            "credit": "Photo: Cabinet Public Relations Office",
+            "alt_text": "Two leaders",
+            "status": "draft",
+        },
+    )
+    assert response.status_code == 302
+    photo = Photo.objects.get()
+    assert (photo.width, photo.height, photo.original_filename) == (320, 200, "summit.jpg")
+    assert "summit" not in photo.image.name and photo.image.name.startswith("photos/")

@@ -12,47 +12,19 @@ import pytest
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.resolvers import RoutePattern
 
 from events.models import Event
 from sections.models import Section
+from tests import visibility
 from tests.factories import jpeg_bytes
+from tests.urlconf import is_public, public_url_names, walk
 
 pytestmark = pytest.mark.django_db
 
-# Namespaces whose pages any visitor may read. A new public app adds its namespace here; any URL in no
-# namespace listed here must refuse anonymous visitors.
-PUBLIC_NAMESPACES = {"sections", "events", "search"}
-# Public addresses outside those namespaces: feeds, the sitemap, robots.txt, the Markdown download, photo credits.
-PUBLIC_NAMES = {
-    "sitemap",
-    "robots",
-    "updates_feed",
-    "contentops:page_markdown",
-    "sections:photo_credits",
-    "photos:inline_image",
-}
 # Admin addresses anonymous visitors may reach: signing in and out, and treebeard's catalogue of the
 # admin's translated interface strings (read-only, the same for everyone).
 SIGN_IN_PAGES = {"admin:login", "admin:logout", "admin:javascript-catalog"}
 REFUSED = {302, 403, 404, 405}
-
-
-def walk(patterns, prefix="", namespaces=()):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            namespace = (*namespaces, entry.namespace) if entry.namespace else namespaces
-            yield from walk(entry.url_patterns, prefix + _pattern_text(entry.pattern), namespace)
-        elif isinstance(entry, URLPattern):
-            name = ":".join((*namespaces, entry.name)) if entry.name else None
-            yield prefix + _pattern_text(entry.pattern), name, entry.callback
-
-
-def _pattern_text(pattern):
-    if isinstance(pattern, RoutePattern):
-        return str(pattern._route)
-    return pattern._regex.lstrip("^").rstrip("$").replace(r"\Z", "")
 
 
 def sample_values(kind, name, samples):
@@ -95,7 +67,7 @@ def every_url(demo_site):
         "ints": [Section.objects.first().pk, 999999],
     }
     urls = []
-    for route, name, callback in walk(get_resolver().url_patterns):
+    for route, name, callback in walk():
         for path in expand(route, samples):
             urls.append((path, name, callback))
     return urls
@@ -120,7 +92,7 @@ def test_anonymous_get_and_post_change_nothing_and_non_public_urls_refuse(every_
     before = state(isolated_media)
     problems = []
     for path, name, _callback in every_url:
-        public = name is not None and (name.split(":")[0] in PUBLIC_NAMESPACES or name in PUBLIC_NAMES)
+        public = is_public(name)
         sign_in = name in SIGN_IN_PAGES
         upload = SimpleUploadedFile("x.jpg", jpeg_bytes(), content_type="image/jpeg")
         form = {"content": "<b>x</b>", "title": "Defaced", "slug": "defaced", "image": upload, "_save": "Save"}
@@ -143,3 +115,12 @@ def test_anonymous_get_and_post_change_nothing_and_non_public_urls_refuse(every_
                     problems.append(f"{how} {path}: redirected to {location}, not to the login")
         assert state(isolated_media) == before, f"{path} changed something"
     assert not problems, "\n".join(problems)
+
+
+def test_every_public_url_is_checked_by_the_visibility_tests_or_says_why_not():
+    """A new public address cannot be forgotten by the tests that prove drafts stay hidden."""
+    public = public_url_names()
+    checked, exempt = visibility.CHECKED, set(visibility.NOT_CONTENT)
+    assert not checked & exempt, checked & exempt
+    assert public - checked - exempt == set(), "public URLs tests/visibility.py neither checks nor exempts"
+    assert (checked | exempt) - public == set(), "tests/visibility.py names URLs that are not public (or gone)"

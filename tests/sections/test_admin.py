@@ -1,53 +1,13 @@
-"""Staff edit every part of the site in the admin; nobody else gets in."""
+"""Staff add, move and link sections through the admin's section form; a bad form saves nothing."""
 
 import pytest
 from django.urls import reverse
 
-from events.models import Event
-from photos.models import Photo
 from sections.models import RelatedLink, Section
-from sitewide.models import SiteSettings
-from tests.factories import jpeg_bytes, make_page, make_section
-from tests.html import form_data, parse, text_of
+from tests.factories import make_page, make_section
+from tests.html import parse, text_of
 
 pytestmark = pytest.mark.django_db
-
-ADMIN_PAGES = [
-    "admin:index",
-    "admin:sections_section_changelist",
-    "admin:sections_section_add",
-    "admin:events_event_changelist",
-    "admin:events_event_add",
-    "admin:photos_photo_changelist",
-    "admin:photos_photo_add",
-]
-
-
-@pytest.mark.parametrize("name", ADMIN_PAGES)
-def test_admin_pages_load_for_staff(staff_client, demo_site, name):
-    assert staff_client.get(reverse(name)).status_code == 200
-
-
-@pytest.mark.parametrize("name", ADMIN_PAGES)
-def test_admin_pages_send_anonymous_visitors_to_login(client, name):
-    response = client.get(reverse(name))
-    assert response.status_code == 302 and response["Location"].startswith(reverse("admin:login"))
-
-
-def test_change_pages_load_for_staff(staff_client, demo_site):
-    section = Section.objects.get(slug="bmd")
-    for url in [
-        reverse("admin:sections_section_change", args=[section.pk]),
-        reverse("admin:events_event_change", args=[Event.objects.first().pk]),
-        reverse("admin:photos_photo_change", args=[Photo.objects.first().pk]),
-    ]:
-        assert staff_client.get(url).status_code == 200
-
-
-def test_site_settings_list_goes_straight_to_the_one_row(staff_client, demo_site):
-    response = staff_client.get(reverse("admin:sitewide_sitesettings_changelist"))
-    assert response.status_code == 302
-    assert staff_client.get(response["Location"]).status_code == 200
 
 
 def test_section_list_shows_numbers(staff_client, demo_site):
@@ -125,34 +85,3 @@ def test_a_bad_related_link_is_a_form_error_and_saves_nothing(staff_client):
     assert response.status_code == 200
     assert "Enter a valid URL" in response.content.decode()
     assert Section.objects.count() == 1
-
-
-def test_staff_upload_a_photograph(staff_client):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    upload = SimpleUploadedFile("summit.jpg", jpeg_bytes((320, 200)), content_type="image/jpeg")
-    response = staff_client.post(
-        reverse("admin:photos_photo_add"),
-        {
-            "image": upload,
-            "caption": "At the summit",
-            "credit": "Photo: Cabinet Public Relations Office",
-            "alt_text": "Two leaders",
-            "status": "draft",
-        },
-    )
-    assert response.status_code == 302
-    photo = Photo.objects.get()
-    assert (photo.width, photo.height, photo.original_filename) == (320, 200, "summit.jpg")
-    assert "summit" not in photo.image.name and photo.image.name.startswith("photos/")
-
-
-def test_staff_edit_the_footer(staff_client, demo_site, client):
-    settings = SiteSettings.load()
-    url = reverse("admin:sitewide_sitesettings_change", args=[settings.pk])
-    data = form_data(staff_client.get(url))
-    data["address"] = "1 New Street\nWashington, DC 20008"
-    data["phone_lines-0-telephone"] = "202-555-0100"
-    assert staff_client.post(url, data).status_code == 302
-    footer = text_of(parse(client.get("/")).find("footer"))
-    assert "1 New Street" in footer and "202-555-0100" in footer

@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.template.loader import render_to_string
 from django.test import Client
 
 from tests.factories import make_page
@@ -45,11 +46,14 @@ def test_unknown_host_gets_400(visitor):
     assert_site_error_page(response, 400, "Bad request")
 
 
-def test_unknown_page_gets_404_with_the_navigation(visitor):
+def test_unknown_page_gets_404_with_the_navigation_and_a_way_on(visitor):
     make_page("Overview", slug="overview", show_in_navigation=True)
     response = visitor.get("/no-such-page/")
     assert_site_error_page(response, 404, "Page not found")
-    assert "Overview" in text_of(parse_html(response).select_one("nav.site-nav"))
+    soup = parse_html(response)
+    assert "Overview" in text_of(soup.select_one("nav.site-nav"))
+    assert soup.select_one("nav[aria-label=Main]") and soup.select_one("form[role=search]")
+    assert text_of(soup.title) == "Page not found | Embassy of Japan"
 
 
 def test_forbidden_gets_403(visitor):
@@ -67,6 +71,11 @@ def test_the_500_page_needs_no_database(production_mode, rf, django_assert_num_q
     with django_assert_num_queries(0):
         response = server_error(rf.get("/"))
     assert_site_error_page(response, 500, "Something went wrong")
+
+
+def test_the_500_page_renders_without_a_request():
+    html = render_to_string("500.html")
+    assert "<main" in html and "Something went wrong" in html
 
 
 def test_a_form_without_csrf_token_gets_a_clear_403(production_mode):
