@@ -6,6 +6,8 @@ pages, with everything in them, and new photographs are written here with bulk i
 Bulk inserts skip ``save()`` and the save signals, so what they do is done here for all the rows
 at once: Markdown rendered, review dates stamped as the importer stamps them, ``rows_created_in_bulk``
 sent for the page cache and the search index, and the rows added to the revision being recorded, if any.
+Every entry is checked as it is collected, by the restorer's checks (the admin's, ``full_clean()``);
+a refused entry is left out, with what it contains, and the restorer writes nothing if any was refused.
 
 Tree paths are computed the way treebeard computes them (``Section._get_path``), with ``numchild``
 filled in, so the result is a tree that treebeard can move and add to.
@@ -24,15 +26,23 @@ BATCH = 1000
 AUTOMATIC_DATES = ("created_at", "updated_at")
 
 
+def items(entry, key):
+    """``entry[key]`` as a list of entries (absent: none); anything else is damage, reported as such."""
+    value = entry.get(key, [])
+    if not isinstance(value, list):
+        raise TypeError(f"{key!r} is not a list")
+    return value
+
+
 def wanted_dates(values):
     return {name: values[name] for name in AUTOMATIC_DATES if name in values}
 
 
 class BulkWriter:
-    def __init__(self, report, load_fields, restore_event):
+    def __init__(self, report, checks):
+        """``checks``: the restorer, which checks entries and restores an event of a new page already on the site."""
         self.report = report
-        self.load_fields = load_fields
-        self.restore_event = restore_event  # for an event of a new page that is already on the site
+        self.checks = checks
         self.photos, self.pages, self.sections, self.links, self.events, self.placements = [], [], [], [], [], []
         self.dates = []  # (instance, the dates the export gives it)
         self.created = {Section: [], Event: [], Photo: [], RelatedLink: [], PhotoPlacement: []}
@@ -48,19 +58,21 @@ class BulkWriter:
         self.report.count("photo", "created")
         return photo
 
-    def add_page(self, entry, photos):
+    def add_page(self, entry, values, where):
+        """A new page, ``values`` its checked values; ``where`` names it in the problems of what it contains."""
         if self.next_root is None:
             last = Section.objects.get_last_root_node()
             self.next_root = Section._str2int(last.path) + 1 if last else 1
         path = Section._get_path(None, 1, self.next_root)
         self.next_root += 1
-        page = self.add_section(entry, path, page=None, photos=photos, level=0)
+        page = self.add_section(entry, values, where, path, page=None, level=0)
         return page
 
-    def add_section(self, entry, path, page, photos, level):
-        values = self.load_fields(Section, entry)
-        children = entry.get("children", [])
-        section = Section(path=path, depth=level + 1, numchild=len(children), page=page, **values)
+    def unwritten_page_slugs(self):
+        return {page.slug for page in self.pages}
+
+    def add_section(self, entry, values, where, path, page, level):
+        section = Section(path=path, depth=level + 1, page=page, **values)
         self.render(section)
         if "review_by" not in values:
             stamp_publication(section)
@@ -69,15 +81,39 @@ class BulkWriter:
         self.report.count("page" if page is None else "section", "created")
         self.report.tree.append(f"{'  ' * level}{section.title}  [created]")
         page = page or section
-        for placement in entry.get("photos", []):
-            self.add_placement(photos[placement["photo"]], placement["position"], section=section)
-        for link in entry.get("links", []):
-            self.links.append(RelatedLink(section=section, **self.load_fields(RelatedLink, link)))
-            self.report.count("link", "created")
-        self.events.extend((event, section) for event in entry.get("events", []))
-        for position, child in enumerate(children, start=1):
-            self.add_section(child, Section._get_path(path, level + 2, position), page, photos, level + 1)
+        for placement in items(entry, "photos"):
+            placed = self.checks.placed_photo(placement, where)
+            if placed is not None:
+                self.add_placement(*placed, section=section)
+        for number, link in enumerate(items(entry, "links"), start=1):
+            link_values = self.checks.checked(RelatedLink, link, f"{where}, link {number}", exclude=["section"])
+            if link_values is not None:
+                self.links.append(RelatedLink(section=section, **link_values))
+                self.report.count("link", "created")
+        for number, event in enumerate(items(entry, "events"), start=1):
+            self.add_event(event, section, f"{where}, event {number}")
+        section.numchild = 0
+        for number, child in enumerate(items(entry, "children"), start=1):
+            child_values, child_where = self.checks.section_values(
+                child, section, level + 1, f"{where}, section {number}"
+            )
+            if child_values is None:
+                continue  # refused, with what it contains
+            section.numchild += 1
+            child_path = Section._get_path(path, level + 2, section.numchild)
+            self.add_section(child, child_values, child_where, child_path, page, level + 1)
         return section
+
+    def add_event(self, entry, section, where):
+        values = self.checks.checked(Event, entry, where, exclude=["section"])
+        if values is None:
+            return
+        placements = [
+            placed
+            for placement in items(entry, "photos")
+            if (placed := self.checks.placed_photo(placement, f"{where} (“{values['slug']}”)")) is not None
+        ]
+        self.events.append((entry, section, values, where, placements))
 
     def render(self, instance):
         # Generated sites repeat a few bodies thousands of times: each distinct text is rendered once.
@@ -97,36 +133,35 @@ class BulkWriter:
         self.created[Photo] += self.photos
         self.photos = []
 
-    def write_pages(self, photos):
+    def write_pages(self):
         # Parents first: a row's foreign key is read from its parent's primary key as it is inserted.
         for rows in (self.pages, self.sections):
             Section.objects.bulk_create(rows, batch_size=BATCH)
             self.created[Section] += rows
         RelatedLink.objects.bulk_create(self.links, batch_size=BATCH)
         self.created[RelatedLink] += self.links
-        self.write_events(photos)
+        self.write_events()
         PhotoPlacement.objects.bulk_create(self.placements, batch_size=BATCH)
         self.created[PhotoPlacement] += self.placements
         self.pages, self.sections, self.links, self.events, self.placements = [], [], [], [], []
 
-    def write_events(self, photos):
-        slugs = [entry["slug"] for entry, _ in self.events]
+    def write_events(self):
+        slugs = [values["slug"] for _, _, values, _, _ in self.events]
         existing = set()
         for start in range(0, len(slugs), BATCH):
             existing.update(Event.objects.filter(slug__in=slugs[start : start + BATCH]).values_list("slug", flat=True))
         new = []
-        for entry, section in self.events:
-            if entry["slug"] in existing:
-                self.restore_event(entry, section)
+        for entry, section, values, where, placements in self.events:
+            if values["slug"] in existing:
+                self.checks.restore_event(entry, section, where, values)
                 continue
-            values = self.load_fields(Event, entry)
             event = Event(section=section, **values)
             self.render(event)
             new.append(event)
             self.dates.append((event, wanted_dates(values)))
             self.report.count("event", "created")
-            for placement in entry.get("photos", []):
-                self.add_placement(photos[placement["photo"]], placement["position"], event=event)
+            for photo, position in placements:
+                self.add_placement(photo, position, event=event)
         Event.objects.bulk_create(new, batch_size=BATCH)
         self.created[Event] += new
 

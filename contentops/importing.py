@@ -1,7 +1,9 @@
 """Write a parsed legacy document into the content tree, updating what an earlier import created.
 
-The caller runs :func:`import_document_spec` inside one transaction (``import_document`` does), so a
-failure part-way leaves nothing behind and ``--dry-run`` can roll the whole import back.
+:func:`import_document_spec` runs in one transaction, so a failure part-way leaves nothing behind and
+``--dry-run`` can roll the whole import back. Every row is checked as the admin checks it
+(``full_clean()``) before it is written; problems are collected, one line each, and any problem
+rolls the whole import back.
 
 Matching on a second import: the page by its slug; a section by its title (then its slug) among the
 children of the same parent; a photograph by its caption within the section; a link by its URL within
@@ -14,6 +16,8 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.text import slugify
 
 from events.models import Event
@@ -21,13 +25,17 @@ from markup.validators import UNSAFE_CHARACTERS, describe_unsafe_character
 from photos.models import Photo, PhotoPlacement
 from publishing.models import Status
 from publishing.services import stamp_publication
-from sections.models import RelatedLink, Section
+from sections.models import RelatedLink, Section, page_slug_problem
 from sections.numbering import section_number
+from sections.slugs import unique_slug
 
 from .documents import DocumentError
 from .parsing import normalise_title
 
-MAX_SLUG_ATTEMPTS = 1000
+# Written by the tree (treebeard) and the save, never taken from a document.
+TREE_FIELDS = ("path", "depth", "numchild", "page")
+# treebeard's path holds this many levels (its column is 255 characters, 4 per level).
+MAX_SECTION_DEPTH = Section._meta.get_field("path").max_length // Section.steplen
 
 
 @dataclass
@@ -52,19 +60,6 @@ class ImportReport:
             if created or updated or unchanged:
                 parts.append(f"{label}: {created} new, {updated} updated, {unchanged} unchanged")
         return "; ".join(parts)
-
-
-def unique_slug(queryset, base, limit=100):
-    """``base`` or ``base-2``, ``base-3``… whichever is free in ``queryset``."""
-    base = (base or "item")[:limit].strip("-") or "item"
-    if not queryset.filter(slug=base).exists():
-        return base
-    for number in range(2, MAX_SLUG_ATTEMPTS):
-        suffix = f"-{number}"
-        candidate = base[: limit - len(suffix)] + suffix
-        if not queryset.filter(slug=candidate).exists():
-            return candidate
-    raise ValueError(f"No free slug for {base!r}")
 
 
 def fresh(section):
@@ -97,8 +92,42 @@ def set_fields(instance, values):
     return changed
 
 
-class DocumentImporter:
+class ImportChecks:
+    """The admin's checks for every row an import writes, with the problems collected one line each."""
+
     def __init__(self):
+        self.problems = []
+
+    def problem(self, where, message):
+        self.problems.append(f"{where}: {message}")
+
+    def is_valid(self, instance, where, exclude=()):
+        """``full_clean()`` as the admin's forms run it; uniqueness is left to matching (and the database)."""
+        try:
+            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                for message in messages:
+                    self.problem(where, message if name == "__all__" else f"{name}: {message}")
+            return False
+        return True
+
+    def is_valid_page_slug(self, slug, where):
+        problem = page_slug_problem(slug)
+        if problem:
+            self.problem(where, f"slug: {problem}")
+        return problem is None
+
+    def raise_problems(self):
+        if self.problems:
+            count = len(self.problems)
+            lines = "\n".join(f"  {line}" for line in self.problems)
+            raise DocumentError(f"{count} problem{'s' if count != 1 else ''} in the file:\n{lines}")
+
+
+class DocumentImporter(ImportChecks):
+    def __init__(self):
+        super().__init__()
         self.report = ImportReport()
 
     def run(self, spec, page_slug=None):
@@ -111,13 +140,19 @@ class DocumentImporter:
             values["publisher"] = spec.publisher
         if spec.dated:
             values["dated"], values["date_precision"] = spec.dated, spec.date_precision
+        where = f"page “{slug}”"
         if page is None:
             # A new page starts as a draft; its sections are published so that publishing the page
             # after review shows it whole. Sections added to an existing page start as drafts.
-            page = Section.objects.add_root(instance=Section(slug=slug, status=Status.DRAFT, **values))
+            page = Section(slug=slug, status=Status.DRAFT, **values)
+            if not (self.is_valid(page, where, TREE_FIELDS) and self.is_valid_page_slug(slug, where)):
+                self.raise_problems()
+            page = Section.objects.add_root(instance=page)
             action, self.new_section_status = "created", Status.PUBLISHED
         else:
             action = "updated" if set_fields(page, values) else "unchanged"
+            if not self.is_valid(page, where, TREE_FIELDS):
+                self.raise_problems()
             if action == "updated":
                 page.save()
             self.new_section_status = Status.DRAFT
@@ -125,6 +160,7 @@ class DocumentImporter:
         self.report.count("page", action)
         self.report.tree.append(f"{page.title}  [page /{page.slug}/, {action}{self.contents_note(spec)}]")
         self.sync_contents(page, page, spec, level=0)
+        self.raise_problems()
         return self.report
 
     @staticmethod
@@ -147,6 +183,8 @@ class DocumentImporter:
         placed = []
         for position, child_spec in enumerate(spec.children, start=1):
             child, action = self.sync_section(page, node, existing, placed, child_spec)
+            if child is None:
+                continue  # refused: its problems are listed, and nothing will be saved
             placed.append(child.pk)
             indent = "  " * (level + 1)
             label = section_number(level + 1, position)
@@ -169,9 +207,12 @@ class DocumentImporter:
         values = {"title": spec.title[:255]}
         if spec.body:
             values["body"] = spec.body
+        where = f"section “{spec.title[:60]}”"
         if match is not None:
             match = fresh(match)
             changed = set_fields(match, values)
+            if not self.is_valid(match, where, TREE_FIELDS):
+                return None, "refused"
             if changed:
                 match.save()
             self.report.count("section", "updated" if changed else "unchanged")
@@ -179,6 +220,8 @@ class DocumentImporter:
         slug = unique_slug(Section.objects.filter(page=page), slugify(spec.title))
         section = Section(slug=slug, status=self.new_section_status, **values)
         stamp_publication(section)
+        if not self.is_valid(section, where, TREE_FIELDS):
+            return None, "refused"
         section = Section.objects.add_child(fresh(parent), instance=section)
         self.report.count("section", "created")
         return section, "new"
@@ -195,6 +238,8 @@ class DocumentImporter:
                 original_filename=spec.original_filename,
                 status=Status.DRAFT,  # waits for its image; never public without one
             )
+            if not self.is_valid(photo, f"photograph “{spec.caption[:60]}”"):
+                return
             photo.save()
             PhotoPlacement.objects.create(photo=photo, section=section, position=position)
             self.report.count("photo", "created")
@@ -206,6 +251,8 @@ class DocumentImporter:
         if spec.alt_text and not photo.alt_text:
             values["alt_text"] = spec.alt_text
         changed = set_fields(photo, values)
+        if not self.is_valid(photo, f"photograph “{spec.caption[:60]}”"):
+            return
         if changed:
             photo.save()
         if placement.position != position:
@@ -215,21 +262,23 @@ class DocumentImporter:
 
     def sync_link(self, section, spec, position):
         link = RelatedLink.objects.filter(section=section, url=spec.url).first()
-        if link is None:
-            RelatedLink.objects.create(section=section, title=spec.title, url=spec.url, position=position)
-            self.report.count("link", "created")
+        action = "created" if link is None else "unchanged"
+        link = link or RelatedLink(section=section, url=spec.url)
+        if set_fields(link, {"title": spec.title, "position": position}) and action != "created":
+            action = "updated"
+        if not self.is_valid(link, f"link {spec.url[:80]!r}"):
             return
-        changed = set_fields(link, {"title": spec.title, "position": position})
-        if changed:
+        if action != "unchanged":
             link.save()
-        self.report.count("link", "updated" if changed else "unchanged")
+        self.report.count("link", action)
+        return
 
     def sync_event(self, section, spec):
         if Event.objects.filter(section=section, starts_on=spec.starts_on).exists():
             self.report.count("event", "unchanged")
             return
         base = f"{slugify(spec.title)[:100]}-{spec.starts_on.isoformat()}"
-        Event.objects.create(
+        event = Event(
             section=section,
             slug=unique_slug(Event.objects.all(), base, limit=120),
             title=spec.title,
@@ -239,6 +288,9 @@ class DocumentImporter:
             body=spec.body,
             status=Status.DRAFT,  # a suggestion for an editor to check
         )
+        if not self.is_valid(event, f"event “{spec.title[:60]}”"):
+            return
+        event.save()
         self.report.count("event", "created")
 
 
@@ -274,6 +326,7 @@ def _children(item):
         yield from (child for child in (value if isinstance(value, list) else []) if dataclasses.is_dataclass(child))
 
 
+@transaction.atomic
 def import_document_spec(spec, page_slug=None):
     refuse_control_characters(spec)
     return DocumentImporter().run(spec, page_slug=page_slug)

@@ -425,7 +425,11 @@ def wrap_block(soup, element):
 
 def parse_document(text, fmt, fallback_title=""):
     if fmt == HTML:
-        text, fmt = html_to_markdown(text), MARKDOWN
+        try:
+            text, fmt = html_to_markdown(text), MARKDOWN
+        except RecursionError:
+            # The HTML libraries walk elements recursively; no real page nests this deep.
+            raise DocumentError("The HTML nests elements too deeply to be read as a page.") from None
     if fmt == TEXT:
         blocks = text_blocks(text)
         title = ""

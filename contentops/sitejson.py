@@ -8,6 +8,8 @@ without an image ("image missing") when that file is not in the target's media s
 written by hand (the demo content, contentops/demo/site.json) may instead name a placeholder to draw
 for a photograph, ``"placeholder": "photo"`` or ``"chart"`` (photos/placeholders.py).
 Pages and photographs the site does not have yet are written in bulk (bulk.py); the rest row by row.
+Every entry, written in bulk or not, is first checked as the admin checks it (``full_clean()``); the
+problems are listed one a line, and any problem keeps the whole restore from being stored.
 Columns that the database computes from others (``body_html``, the tree's ``path``) are rebuilt.
 """
 
@@ -20,19 +22,20 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 from events.models import Event
 from photos.forms import PhotoFileField
 from photos.models import Photo, PhotoPlacement
 from photos.placeholders import PLACEHOLDER_KINDS, placeholder_png
+from photos.renditions import is_safe_name
 from sections.models import RelatedLink, Section
 from sitewide.models import FooterLink, PhoneLine, SiteSettings
 
-from .bulk import BulkWriter
+from .bulk import BulkWriter, items
 from .documents import DocumentError
-from .importing import ImportReport, fresh, keep_order, set_fields
+from .importing import MAX_SECTION_DEPTH, TREE_FIELDS, ImportChecks, ImportReport, fresh, keep_order, set_fields
 
 FORMAT = "embassy-site-export"
 VERSION = 1
@@ -57,21 +60,8 @@ def dump_value(field, value):
     return value
 
 
-def load_value(field, value):
-    if value is None or isinstance(field, models.JSONField):
-        return value
-    if isinstance(field, models.FileField):
-        return value or ""
-    return field.to_python(value)
-
-
 def dump_fields(instance):
     return {f.name: dump_value(f, f.value_from_object(instance)) for f in plain_fields(type(instance))}
-
-
-def load_fields(model, entry):
-    """The stored values of ``model``'s columns from an export entry (columns it lacks keep their defaults)."""
-    return {f.name: load_value(f, entry[f.name]) for f in plain_fields(model) if f.name in entry}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -184,6 +174,8 @@ def parse_export(text):
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise DocumentError(f"The file is not valid JSON ({error.msg} at line {error.lineno}).") from None
+    except RecursionError:
+        raise DocumentError("The file nests lists or objects too deeply to be an export of this site.") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise DocumentError(f'This JSON file is not an export of this site (no "format": "{FORMAT}").')
     if data.get("version") != VERSION:
@@ -247,39 +239,113 @@ def save_exactly(instance, values):
     return action
 
 
-class SiteRestorer:
+class SiteRestorer(ImportChecks):
+    """Checks every entry as it goes; rows are written only while no problem has been found.
+
+    New pages are collected, checked, and written in bulk once every page has been read, and only if
+    nothing was refused; the rows written one by one before a problem turned up are rolled back with
+    the transaction that :func:`restore_site` opens.
+    """
+
     def __init__(self):
+        super().__init__()
         self.report = ImportReport()
         self.photos = {}
         self.users = {}
         self.files = {}
-        self.bulk = BulkWriter(self.report, load_fields, self.restore_event)
+        self.bulk = BulkWriter(self.report, self)
 
     def restore(self, data):
         try:
-            self.restore_photos(data["photos"])
-            for entry in data["pages"]:
-                page = Section.objects.pages().filter(slug=entry["slug"]).first()
-                if page is None:
-                    page = self.bulk.add_page(entry, self.photos)
-                else:
-                    page = self.restore_section(entry, parent=None, page=None, level=0)
+            self.restore_photos(items(data, "photos"))
+            for number, entry in enumerate(items(data, "pages"), start=1):
+                page = self.restore_page(entry, f"page {number}")
                 self.report.page = self.report.page or page
-            self.bulk.write_pages(self.photos)
-            for entry in data.get("events_without_section") or []:
-                self.restore_event(entry, section=None)
+            if not self.problems:
+                self.bulk.write_pages()
+            for number, entry in enumerate(data.get("events_without_section") or [], start=1):
+                self.restore_event(entry, section=None, where=f"event {number} without a section")
             if data.get("site_settings"):
                 self.restore_site_settings(data["site_settings"])
-            self.bulk.finish()
+            if not self.problems:
+                self.bulk.finish()
         except (KeyError, TypeError, ValueError, AttributeError, ObjectDoesNotExist) as error:
             raise DocumentError(f"The export is incomplete or damaged ({type(error).__name__}: {error}).") from None
+        self.raise_problems()
         return self.report
+
+    # Checks -----------------------------------------------------------------------------------------
+
+    def checked(self, model, entry, where, exclude=()):
+        """The entry's values for ``model``'s columns, cleaned and checked as the admin checks them.
+
+        None (with the problems noted) when the admin would refuse them.
+        """
+        if not isinstance(entry, dict):
+            raise TypeError(f"{where} is not an object")
+        fields = [field for field in plain_fields(model) if field.name in entry]
+        # A file is checked by its name alone: setting it on the model would open it to read its size.
+        files = {field.name: entry[field.name] or "" for field in fields if isinstance(field, models.FileField)}
+        candidate = model(**{field.name: entry[field.name] for field in fields if field.name not in files})
+        valid = self.is_valid(candidate, where, exclude=[*exclude, *TREE_FIELDS, *files])
+        for name, value in files.items():
+            if not isinstance(value, str) or (value and not is_safe_name(value)):
+                self.problem(where, f"{name}: {value!r} is not a relative name inside the media storage.")
+                valid = False
+        if not valid:
+            return None
+        values = {field.name: files.get(field.name) or getattr(candidate, field.name) for field in fields}
+        for field in fields:
+            value = values[field.name]
+            if isinstance(field, models.DateTimeField) and value is not None and timezone.is_naive(value):
+                # Exports write every moment with its offset; without one, the moment is unknown.
+                self.problem(where, f"{field.name}: “{value.isoformat()}” has no time zone offset.")
+                return None
+        return values
+
+    def section_values(self, entry, parent, level, where):
+        """A page's or section's checked values (None if refused), and where it is, named by its slug."""
+        values = self.checked(Section, entry, where)
+        if values is None:
+            return None, where  # its subsections cannot be placed: their problems show once this one is mended
+        where = f"{where} (“{values['slug']}”)"
+        if parent is None and not self.is_valid_page_slug(values["slug"], where):
+            return None, where
+        if level >= MAX_SECTION_DEPTH:
+            self.problem(where, f"sections nest at most {MAX_SECTION_DEPTH} levels deep.")
+            return None, where
+        return values, where
+
+    def placed_photo(self, entry, where):
+        """The photograph a placement names and its position; None if either is refused."""
+        if not isinstance(entry, dict) or not isinstance(entry.get("photo"), str):
+            raise TypeError(f"a photograph placement of {where} names no photograph")
+        if entry["photo"] not in self.photos:
+            self.problem(where, f"places the photograph {entry['photo']!r}, which is not in the export.")
+            return None
+        photo = self.photos[entry["photo"]]
+        position = entry.get("position", 0)
+        if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+            self.problem(where, f"the position of the photograph {entry['photo']!r} is not a whole number.")
+            return None
+        if photo is None or photo.pk is None:
+            # Refused, and said so with the photograph itself; or, new, not written because of a problem.
+            return None
+        return photo, position
+
+    def page_named(self, slug, where):
+        page = Section.objects.pages().filter(slug=slug).first() if isinstance(slug, str) else None
+        if page is None and slug not in self.bulk.unwritten_page_slugs():
+            self.problem(where, f"names the page {slug!r}, which is neither in the export nor on the site.")
+        return page
+
+    # Rows -------------------------------------------------------------------------------------------
 
     def user(self, username):
         if not username:
             return None
         if username not in self.users:
-            self.users[username] = get_user_model()._default_manager.filter(username=username).first()
+            self.users[username] = get_user_model()._default_manager.filter(username=str(username)).first()
         return self.users[username]
 
     def file_exists(self, name):
@@ -288,8 +354,22 @@ class SiteRestorer:
             self.files[name] = default_storage.exists(name)
         return self.files[name]
 
-    def photo_values(self, entry):
-        values = load_fields(Photo, entry)
+    def files_in_place(self, values):
+        """Whether a new photograph's image, if any, and every rendition recorded for it are in the media storage.
+
+        Then its row can be written as it stands, in bulk. Otherwise it is saved, which makes the
+        renditions from the image, or finds that it cannot be read as one.
+        """
+        name = values.get("image") or ""
+        if not name:
+            return True
+        records = values.get("renditions") or []
+        return bool(records) and all(self.file_exists(file) for file in [name, *(r["name"] for r in records)])
+
+    def photo_values(self, entry, where):
+        values = self.checked(Photo, entry, where, exclude=["uploaded_by"])
+        if values is None:
+            return None
         name = values.get("image") or ""
         if name and not self.file_exists(name):
             self.report.notes.append(f"The file of “{values.get('caption')}” ({name}) is missing: image missing.")
@@ -301,27 +381,52 @@ class SiteRestorer:
         return values
 
     def restore_photos(self, entries):
-        wanted = [(self.photo_values(entry), bool(entry.get("placeholder"))) for entry in entries]
-        matches = PhotoMatcher().match(wanted)
+        accepted = []
+        for entry in entries:
+            where = f"photograph {entry['key']!r}"
+            values = self.photo_values(entry, where)
+            self.photos[entry["key"]] = None
+            if values is not None:
+                accepted.append((entry, values, where))
+        matches = PhotoMatcher().match([(values, bool(entry.get("placeholder"))) for entry, values, _ in accepted])
         found = Photo.objects.in_bulk([pk for pk in matches if pk is not None])
-        for entry, (values, _), pk in zip(entries, wanted, matches, strict=True):
-            self.photos[entry["key"]] = self.restore_photo(entry, values, found.get(pk))
-        self.bulk.write_photos()
+        for (entry, values, where), pk in zip(accepted, matches, strict=True):
+            self.photos[entry["key"]] = self.restore_photo(entry, values, found.get(pk), where)
+        if not self.problems:
+            self.bulk.write_photos()
 
-    def restore_photo(self, entry, values, photo):
+    def restore_photo(self, entry, values, photo, where):
         uploaded_by = self.user(entry.get("uploaded_by"))
-        if photo is None and not entry.get("placeholder"):
+        if photo is None and not entry.get("placeholder") and self.files_in_place(values):
             return self.bulk.add_photo(values, uploaded_by)
         photo = photo or Photo()
         changed = set_fields(photo, {**values, "uploaded_by": uploaded_by})
         if not photo.image and entry.get("placeholder"):
             photo.image = drawn_placeholder(values, entry["placeholder"])
             changed = True
-        self.report.count("photo", save_exactly(photo, values) if changed else "unchanged")
+        elif photo.image:
+            # The renditions already stored stay as they are; only missing ones are made from the image.
+            photo.adopt_stored_files(default_storage)
+        if not changed:
+            self.report.count("photo", "unchanged")
+            return photo
+        try:
+            action = save_exactly(photo, values)  # makes the renditions from the stored file, if it must
+        except (OSError, ValueError) as error:
+            self.problem(where, f"image: the file {photo.image.name} cannot be read as an image ({error}).")
+            return None
+        self.report.count("photo", action)
         return photo
 
-    def restore_section(self, entry, parent, page, level):
-        values = load_fields(Section, entry)
+    def restore_page(self, entry, where):
+        values, where = self.section_values(entry, parent=None, level=0, where=where)
+        if values is None:
+            return None
+        if Section.objects.pages().filter(slug=values["slug"]).exists():
+            return self.restore_section(entry, values, parent=None, page=None, level=0, where=where)
+        return self.bulk.add_page(entry, values, where)
+
+    def restore_section(self, entry, values, parent, page, level, where):
         if parent is None:
             section = Section.objects.pages().filter(slug=values["slug"]).first()
         else:
@@ -343,11 +448,13 @@ class SiteRestorer:
         self.report.tree.append(f"{'  ' * level}{section.title}  [{action}]")
         page = page or section
 
-        for placement in entry.get("photos", []):
-            self.restore_placement(placement, section=section)
+        for placement in items(entry, "photos"):
+            self.restore_placement(placement, where, section=section)
         existing_links = {link.url: link for link in RelatedLink.objects.filter(section=section)}
-        for link_entry in entry.get("links", []):
-            link_values = load_fields(RelatedLink, link_entry)
+        for number, link_entry in enumerate(items(entry, "links"), start=1):
+            link_values = self.checked(RelatedLink, link_entry, f"{where}, link {number}", exclude=["section"])
+            if link_values is None:
+                continue
             link = existing_links.get(link_values["url"]) or RelatedLink(section=section)
             action = "updated" if link.pk else "created"
             if set_fields(link, link_values) or not link.pk:
@@ -355,50 +462,68 @@ class SiteRestorer:
             else:
                 action = "unchanged"
             self.report.count("link", action)
-        for event_entry in entry.get("events", []):
-            self.restore_event(event_entry, section=section)
-        children = [self.restore_section(child, section, page, level + 1) for child in entry.get("children", [])]
+        for number, event_entry in enumerate(items(entry, "events"), start=1):
+            self.restore_event(event_entry, section=section, where=f"{where}, event {number}")
+        children = []
+        for number, child in enumerate(items(entry, "children"), start=1):
+            child_values, child_where = self.section_values(child, section, level + 1, f"{where}, section {number}")
+            if child_values is not None:
+                children.append(self.restore_section(child, child_values, section, page, level + 1, child_where))
         keep_order(section, [child.pk for child in children])
         return section
 
-    def restore_placement(self, entry, section=None, event=None):
-        photo = self.photos[entry["photo"]]
+    def restore_placement(self, entry, where, section=None, event=None):
+        placed = self.placed_photo(entry, where)
+        if placed is None:
+            return
+        photo, position = placed
         placement, created = PhotoPlacement.objects.get_or_create(
-            photo=photo, section=section, event=event, defaults={"position": entry["position"]}
+            photo=photo, section=section, event=event, defaults={"position": position}
         )
         action = "created" if created else "unchanged"
-        if placement.position != entry["position"]:
-            placement.position = entry["position"]
+        if placement.position != position:
+            placement.position = position
             placement.save(update_fields=["position"])
             action = "updated"
         self.report.count("placement", action)
 
-    def restore_event(self, entry, section):
-        values = load_fields(Event, entry)
+    def restore_event(self, entry, section, where, values=None):
+        """``values``: the entry's, if already checked (an event of a new page, collected in bulk)."""
+        if values is None:
+            values = self.checked(Event, entry, where, exclude=["section"])
+            if values is None:
+                return
         event = Event.objects.filter(slug=values["slug"]).first()
         event = event or Event()
         changed = set_fields(event, {**values, "section": section})
         self.report.count("event", save_exactly(event, values) if changed else "unchanged")
-        for placement in entry.get("photos", []):
-            self.restore_placement(placement, event=event)
+        for placement in items(entry, "photos"):
+            self.restore_placement(placement, f"{where} (“{event.slug}”)", event=event)
 
     def restore_site_settings(self, entry):
+        values = self.checked(SiteSettings, entry, "site settings", exclude=["home_page"])
+        if values is None:
+            return
         settings = SiteSettings.load()
-        values = load_fields(SiteSettings, entry)
         values.pop("id", None)
         for name, value in values.items():
             setattr(settings, name, value)
         home = entry.get("home_page")
-        settings.home_page = Section.objects.pages().filter(slug=home).first() if home else None
+        settings.home_page = self.page_named(home, "site settings, home page") if home else None
         settings.save()
         # The footer is replaced as a whole: its rows have no natural key of their own.
         settings.phone_lines.all().delete()
-        for line in entry.get("phone_lines", []):
-            PhoneLine.objects.create(site_settings=settings, **load_fields(PhoneLine, line))
+        for number, line in enumerate(items(entry, "phone_lines"), start=1):
+            line_values = self.checked(PhoneLine, line, f"site settings, phone line {number}", ["site_settings"])
+            if line_values is not None:
+                PhoneLine.objects.create(site_settings=settings, **line_values)
         settings.footer_links.all().delete()
-        for link in entry.get("footer_links", []):
-            page = Section.objects.pages().get(slug=link["page"])
-            FooterLink.objects.create(site_settings=settings, page=page, **load_fields(FooterLink, link))
+        for number, link in enumerate(items(entry, "footer_links"), start=1):
+            where = f"site settings, footer link {number}"
+            link_values = self.checked(FooterLink, link, where, exclude=["site_settings", "page"])
+            page = self.page_named(link.get("page"), where)
+            if link_values is not None and page is not None:
+                FooterLink.objects.create(site_settings=settings, page=page, **link_values)
         self.report.count("site settings", "updated")
 
 
@@ -411,5 +536,6 @@ def drawn_placeholder(values, kind):
     return PhotoFileField().clean(drawn)
 
 
+@transaction.atomic
 def restore_site(data):
     return SiteRestorer().restore(data)

@@ -16,6 +16,8 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .renditions import unfit_problem
+
 # What we accept, and what we store it as. A GIF is kept as its first frame, saved as PNG.
 # MPO is how Pillow names the JPEGs many cameras and phones write (a JPEG with extra frames).
 STORED_FORMATS = {
@@ -90,6 +92,11 @@ def clean_image(file):
         image = image.convert("RGBA" if image.has_transparency_data else "RGB")
     # In place: a second full-size copy of a 24-megapixel photograph costs another 70 MB.
     ImageOps.exif_transpose(image, in_place=True)
+    # After turning upright: a 20000×1 photograph taken sideways is a 1×20000 one. Refused here rather
+    # than failing later, when the page copies are made after the file is already stored.
+    problem = unfit_problem(image.width, image.height)
+    if problem:
+        raise ValidationError(problem, code="unfit_for_renditions")
     image.info = {}  # drop EXIF, XMP, comments and text chunks before writing
     if stored_format == "JPEG" and image.mode not in ("RGB", "L"):
         image = image.convert("RGB")

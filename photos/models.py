@@ -14,7 +14,7 @@ from markup.validators import validate_no_control_characters
 from publishing.gate import photo_problems
 from publishing.models import PublicContent, Publishable, PublishableQuerySet, Status
 
-from .renditions import make_renditions, picture_for
+from .renditions import is_safe_name, make_renditions, picture_for, records_problem
 from .storage import delete_after_commit, keep_files_only_on_commit
 
 
@@ -140,6 +140,12 @@ class Photo(Publishable):
 
     def clean(self):
         super().clean()
+        # Neither is typed by staff, but both come in with an import, and pages use them unchecked.
+        problem = records_problem(self.renditions)
+        if problem:
+            raise ValidationError({"renditions": problem})
+        if self.image and not is_safe_name(self.image.name):
+            raise ValidationError({"image": "The file name must be a relative name inside the media storage."})
         if self.status == Status.PUBLISHED:
             missing = {
                 field: "Required to publish the photograph."
@@ -159,6 +165,17 @@ class Photo(Publishable):
         self._stored_image_name = self.image.name
         kept = {self.image.name, *(record["name"] for record in self.renditions)}
         delete_after_commit([name for name in replaced if name not in kept])
+
+    def adopt_stored_files(self, storage):
+        """Saving keeps the image and the recorded renditions as they are in ``storage``, if all are there.
+
+        For a row restored from an export: writing the renditions again would replace files that exist
+        already, and a rollback of the restore would then delete them. Returns whether all were there.
+        """
+        if not self.renditions or not all(storage.exists(name) for name in self.file_names()):
+            return False
+        self._stored_image_name = self.image.name
+        return True
 
     def _store_image_and_row(self, update_fields, *args, **kwargs):
         """Write the image and its renditions, then the row; return the files of an image it replaced."""

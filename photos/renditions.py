@@ -13,8 +13,10 @@ import io
 import posixpath
 from dataclasses import dataclass
 
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.utils import validate_file_name
 from PIL import Image
 
 # The widths a layout may ask for: a phone, a phone at 2x, the text column, a wide screen, a large view.
@@ -27,14 +29,35 @@ FORMATS = (
     ("jpg", "JPEG", {"quality": 82, "optimize": True, "progressive": True}),
 )
 DIRECTORY = "renditions"
+# WebP cannot hold a picture taller (or wider) than this; JPEG's limit (65535) is higher, so this one binds.
+MAX_SIDE = 16383
 
 
-def widths_for(original_width):
-    """The rendition widths for an image ``original_width`` pixels wide: never wider than the original."""
+def widths_for(original_width, original_height=0):
+    """The rendition widths for an image of this size: never wider than the original, never taller than MAX_SIDE.
+
+    A very tall image (a long infographic, a scanned scroll) is made only at widths where its height
+    still fits, up to the widest that does; for one too thin for any, the list is empty.
+    """
+    if original_height > MAX_SIDE:
+        # Rounded down, so that the height computed from it in make_renditions cannot round up past MAX_SIDE.
+        original_width = min(original_width, MAX_SIDE * original_width // original_height)
+    if original_width < 1:
+        return []
     widths = [width for width in WIDTHS if width <= original_width]
     if original_width < WIDTHS[-1] and (not widths or original_width > widths[-1] * OWN_WIDTH_MARGIN):
         widths.append(original_width)
     return widths
+
+
+def unfit_problem(width, height):
+    """Why no rendition of a ``width``×``height`` image can be made, or None if they can."""
+    if widths_for(width, height):
+        return None
+    return (
+        f"The image is {width}×{height} pixels: too narrow for its height to be shown. Page copies are made in "
+        f"WebP, which allows at most {MAX_SIDE} pixels on a side; crop the image or make it wider."
+    )
 
 
 def rendition_name(image_name, width, extension):
@@ -43,6 +66,32 @@ def rendition_name(image_name, width, extension):
     if stem.startswith("photos/"):
         stem = stem[len("photos/") :]
     return f"{DIRECTORY}/{stem}-{width}w.{extension}"
+
+
+def records_problem(records):
+    """Why ``records`` are not what :func:`make_renditions` writes, or None: pages read them without checking."""
+    extensions = {extension for extension, _, _ in FORMATS}
+    if not isinstance(records, list):
+        return "Must be a list of renditions."
+    for record in records:
+        if not isinstance(record, dict) or set(record) != {"width", "height", "format", "name"}:
+            return "Each rendition has exactly a width, height, format and name."
+        if not all(isinstance(record[side], int) and 0 < record[side] <= MAX_SIDE for side in ("width", "height")):
+            return f"A rendition's width and height are whole numbers from 1 to {MAX_SIDE}."
+        if record["format"] not in extensions or not isinstance(record["name"], str):
+            return f"A rendition's format is one of {', '.join(sorted(extensions))}, and its name a file name."
+        if not is_safe_name(record["name"]) or not record["name"].startswith(f"{DIRECTORY}/"):
+            return f"A rendition's file is in {DIRECTORY}/ of the media storage."
+    return None
+
+
+def is_safe_name(name):
+    """A relative name inside the media storage: no absolute path, no ``..``."""
+    try:
+        validate_file_name(name, allow_relative_path=True)
+    except SuspiciousFileOperation:
+        return False
+    return bool(name) and "\\" not in name and "\x00" not in name
 
 
 def _flatten(image):
@@ -67,7 +116,9 @@ def make_renditions(image_name, storage=None):
     with storage.open(image_name, "rb") as file:
         image = Image.open(file)
         original_width, original_height = image.size
-        widths = widths_for(original_width)
+        widths = widths_for(original_width, original_height)
+        if not widths:
+            raise ValueError(unfit_problem(original_width, original_height))
         if image.format == "JPEG":
             # Let the JPEG decoder scale down by 1/2, 1/4 or 1/8 while decoding: much less memory and time.
             image.draft("RGB", (widths[-1], max(1, round(original_height * widths[-1] / original_width))))

@@ -137,12 +137,16 @@ class DeletedSectionAdmin(admin.ModelAdmin):
     def recover(self, request, queryset):
         for deleted in queryset.filter(recovered_at__isnull=True).order_by("deleted_at"):
             try:
-                section = recover_section(deleted)
+                section, renamed = recover_section(deleted)
             except ValidationError as error:
                 self.message_user(request, f"“{deleted}” was not recovered: {' '.join(error.messages)}", messages.ERROR)
                 continue
             self.log_change(request, section, "Recovered after deletion.")
-            self.message_user(request, f"“{section}” is back, as a {section.get_status_display().lower()}.")
+            message = f"“{section}” is back, as a {section.get_status_display().lower()}."
+            if renamed:
+                changes = "; ".join(f"“{title}” is now “{new}” (was “{old}”)" for title, old, new in renamed)
+                message += f" Slugs taken in the meantime were changed: {changes}."
+            self.message_user(request, message, messages.WARNING if renamed else messages.SUCCESS)
 
 
 @admin.register(ShareLink)

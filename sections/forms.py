@@ -5,7 +5,7 @@ from treebeard.forms import MoveNodeForm
 from publishing.admin import PublishableForm
 from publishing.gate import heading_problems
 
-from .models import Section, reserved_page_slugs
+from .models import Section, page_slug_problem
 
 
 class SectionForm(MoveNodeForm):
@@ -25,8 +25,9 @@ class SectionForm(MoveNodeForm):
         if self.instance.pk:
             moving = Section.objects.filter(path__startswith=self.instance.path)
         if becomes_page:
-            if slug in reserved_page_slugs():
-                raise ValidationError({"slug": f"“{slug}” is an address the site already uses; choose another slug."})
+            problem = page_slug_problem(slug)
+            if problem:
+                raise ValidationError({"slug": problem})
             clash = Section.objects.pages().filter(slug=slug).exclude(pk=self.instance.pk).exists()
             if clash:
                 raise ValidationError({"slug": "Another page already uses this slug."})

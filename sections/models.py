@@ -3,6 +3,8 @@ from datetime import timedelta
 
 import reversion
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator, validate_slug
 from django.db import models, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Substr
@@ -12,7 +14,7 @@ from markdownx.models import MarkdownxField
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from markup.dates import DatePrecision
-from markup.markdown import render_markdown, validate_markdown
+from markup.markdown import URL_SCHEMES, render_markdown, validate_markdown
 from markup.validators import validate_no_control_characters
 from publishing.gate import heading_problems, link_problems, placement_problems
 from publishing.models import PublicContent, Publishable, PublishableQuerySet, public_condition
@@ -22,12 +24,25 @@ from publishing.pagecache import content_changed
 FIXED_TOP_LEVEL_ADDRESSES = frozenset(
     {"admin", "events", "search", "markdownx", "media", "static", "photos", "photo-credits", "preview", "share"}
 )
+# A related link is a web address (a URLField) with a scheme the sanitiser also lets through in texts.
+LINK_SCHEMES = sorted(URL_SCHEMES & set(URLValidator.schemes))
+
+
+def is_slug(text):
+    return bool(validate_slug.regex.fullmatch(text))
 
 
 def reserved_page_slugs():
     """The fixed addresses, and the admin's first path segment wherever DJANGO_ADMIN_URL puts it."""
     admin_segment = settings.ADMIN_URL.strip("/").split("/")[0]
     return FIXED_TOP_LEVEL_ADDRESSES | {admin_segment}
+
+
+def page_slug_problem(slug):
+    """Why ``slug`` cannot be a page's, or None."""
+    if slug in reserved_page_slugs():
+        return f"“{slug}” is an address the site already uses; choose another slug."
+    return None
 
 
 class SectionQuerySet(MP_NodeQuerySet, PublishableQuerySet):
@@ -195,6 +210,13 @@ class Section(MP_Node, Publishable):
     def get_own_url(self):
         return reverse("sections:section", kwargs={"page_slug": self.page.slug, "slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        # Never typed by staff, but read on every page with renamed sections: imported values must fit.
+        former = self.former_slugs
+        if not isinstance(former, list) or not all(isinstance(slug, str) and is_slug(slug) for slug in former):
+            raise ValidationError({"former_slugs": "Must be a list of slugs."})
+
     def render_body(self):
         """``body_html`` is always ``body`` rendered; ``save()`` and the importer's bulk writes both call this."""
         self.body_html = render_markdown(self.body)
@@ -243,7 +265,9 @@ class RelatedLink(PublicContent):
         validators=[validate_no_control_characters],
         help_text="What the reader will find, e.g. the page's own title. Required to publish.",
     )
-    url = models.URLField("URL", max_length=500, validators=[validate_no_control_characters])
+    url = models.URLField(
+        "URL", max_length=500, validators=[validate_no_control_characters, URLValidator(schemes=LINK_SCHEMES)]
+    )
     position = models.PositiveIntegerField(default=0, db_index=True)
 
     class Meta:

@@ -10,6 +10,7 @@ from photos.models import Photo
 from publishing.pagecache import content_changed
 
 from .models import DeletedSection, RelatedLink, Section
+from .slugs import unique_slug
 
 
 @transaction.atomic
@@ -50,7 +51,12 @@ def delete_section(section, user=None):
 
 @transaction.atomic
 def recover_section(deleted):
-    """Put a deleted section back where it was, with its subsections, photograph placements, links and events."""
+    """Put a deleted section back where it was, with its subsections, photograph placements, links and events.
+
+    Returns the section and the slugs it had to change: ``[(title, old slug, new slug)]``. A slug taken
+    since the deletion (by a new page, or a section of the same page) is not an error: the section comes
+    back as ``slug-2``, the editor is told, and the live section keeps its address and its links.
+    """
     if deleted.recovered_at:
         raise ValidationError("This section has already been recovered.")
     versions = {
@@ -62,11 +68,20 @@ def recover_section(deleted):
     if parent is None and not _was_page(versions[deleted.section_pk]):
         raise ValidationError("The section it belonged to no longer exists: recover that section first.")
     restored = {}
+    renamed = []
     for entry in deleted.structure:
         node = versions[entry["pk"]]._object_version.object
         node.page = None
         node.numchild = 0
         node.version += 1
+        if entry["parent_pk"] is None:
+            others = Section.objects.pages() if parent is None else Section.objects.filter(page=_page_of(parent))
+        else:
+            others = Section.objects.filter(page=_page_of(restored[deleted.section_pk]))
+        slug = unique_slug(others, node.slug)
+        if slug != node.slug:
+            renamed.append((node.title, node.slug, slug))
+            node.slug = slug
         if entry["parent_pk"] is None:
             node = _insert(node, parent, deleted.position)
         else:
@@ -80,7 +95,11 @@ def recover_section(deleted):
             version.revert()
     deleted.recovered_at = timezone.now()
     deleted.save(update_fields=["recovered_at"])
-    return restored[deleted.section_pk]
+    return restored[deleted.section_pk], renamed
+
+
+def _page_of(section):
+    return section if section.depth == 1 else section.page
 
 
 def _was_page(version):

@@ -60,6 +60,17 @@ def noise_jpeg(size=(600, 400)):
     return buffer.getvalue()
 
 
+def png_of(size, name="tall.png"):
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (120, 120, 160)).save(buffer, format="PNG")
+    return upload(name, buffer.getvalue(), "image/png")
+
+
+def sideways_thin_jpeg():
+    """20000×1 as stored, 1×20000 once turned upright as its EXIF tag says."""
+    return upload("sideways.jpg", jpeg_with_orientation(6, size=(20000, 1)))
+
+
 BAD_FILES = {
     "svg with a script": (svg_with_script, "not a JPEG, PNG, WebP or GIF image"),
     "html named .jpg": (html_named_jpg, "not a JPEG, PNG, WebP or GIF image"),
@@ -67,6 +78,9 @@ BAD_FILES = {
     "png declaring 20000x20000": (lambda: png_declaring(20000, 20000), "too many pixels"),
     "empty file": (empty_file, "empty"),
     "oversized file": (lambda: upload("large.jpg", noise_jpeg()), "the limit is 10.0"),
+    # Within the pixel limit, but WebP (the page copies' format) holds at most 16383 pixels on a side.
+    "png 1x20000": (lambda: png_of((1, 20000)), "at most 16383 pixels on a side"),
+    "sideways jpeg 20000x1": (sideways_thin_jpeg, "at most 16383 pixels on a side"),
 }
 
 

@@ -2,17 +2,22 @@
 
 import pytest
 from django.urls import reverse
+from PIL import Image
 
 from photos.models import Photo
 from tests.html import parse, text_of
 
-from .files import BAD_FILES, sized_jpeg, upload
+from .files import BAD_FILES, png_of, sized_jpeg, upload
 
 pytestmark = pytest.mark.django_db
 
 ADD = reverse("admin:photos_photo_add")
 EDITOR_UPLOAD = "/markdownx/upload/"
 BULK_UPLOAD = reverse("admin:photos_photo_bulk_upload")
+
+
+def isolated_media_path(url, settings):
+    return settings.MEDIA_ROOT / url.removeprefix(settings.MEDIA_URL)
 
 
 def stored_files(media_root):
@@ -74,7 +79,9 @@ def test_bulk_upload_names_each_refused_file_and_keeps_the_good_ones(staff_clien
     response = staff_client.post(BULK_UPLOAD, {"images": [good[0], *files, good[1]], "credit": "Photo: MOFA"})
     soup = parse(response)
     refused = {text_of(item.strong): text_of(item) for item in soup.select(".bulk-upload-refused li")}
-    assert set(refused) == {"chart.svg", "summit.jpg", "cut-off.jpg", "huge.png", "empty.jpg", "large.jpg"}
+    assert set(refused) == {
+        "chart.svg", "summit.jpg", "cut-off.jpg", "huge.png", "empty.jpg", "large.jpg", "tall.png", "sideways.jpg",
+    }  # fmt: skip
     for make_file, message in BAD_FILES.values():
         assert message in refused[make_file().name]
     photos = Photo.objects.order_by("original_filename")
@@ -196,3 +203,23 @@ def test_the_database_also_refuses_a_published_photograph_without_credit(isolate
     with pytest.raises(IntegrityError):
         photo.save()
     assert stored_files(isolated_media) == []
+
+
+def test_a_tall_image_within_webps_limit_at_a_narrower_width_gets_page_copies_that_fit(staff_client, settings):
+    """400×17000 is too tall for WebP at its own width; its copies are made up to the widest that fits."""
+    settings.PHOTO_MAX_UPLOAD_BYTES = 1024 * 1024
+    responses = [
+        staff_client.post(ADD, photo_form(png_of((400, 17000), "infographic.png"))),
+        staff_client.post(EDITOR_UPLOAD, {"image": png_of((400, 17000), "dropped.png")}),
+        staff_client.post(BULK_UPLOAD, {"images": [png_of((400, 17000), "bulk.png"), png_of((1, 20000))]}),
+    ]
+    assert [response.status_code for response in responses] == [302, 200, 200]
+    assert "tall.png" in text_of(parse(responses[2]).select_one(".bulk-upload-refused"))
+    photos = Photo.objects.order_by("original_filename")
+    assert [photo.original_filename for photo in photos] == ["bulk.png", "dropped.png", "infographic.png"]
+    for photo in photos:
+        assert (photo.width, photo.height) == (400, 17000)
+        sizes = {(record["width"], record["height"]) for record in photo.renditions}
+        assert sizes == {(320, 13600), (385, 16362)}
+        with Image.open(isolated_media_path(photo.picture.large_url, settings)) as largest:
+            assert largest.size == (385, 16362)

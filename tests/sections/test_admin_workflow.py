@@ -367,6 +367,53 @@ def test_deleted_section_is_recovered_with_its_children_links_photos_and_events(
     assert deleted.recovered_at is not None
 
 
+def recover_through_the_admin(client, deleted):
+    response = client.post(
+        "/admin/sections/deletedsection/", {"action": "recover", "_selected_action": [deleted.pk]}, follow=True
+    )
+    assert response.status_code == 200
+    return [text_of(item) for item in parse(response).select(".messagelist li")]
+
+
+def test_a_section_whose_slugs_were_taken_since_comes_back_under_free_ones_and_says_so(publisher_client, visitor):
+    page = make_page(slug="overview")
+    doomed = make_section(page, "Security", slug="security")
+    make_section(doomed, "Ballistic Missile Defense", slug="bmd")
+    publisher_client.post(f"/admin/sections/section/{doomed.pk}/delete/", {"post": "yes"})
+    # In the meantime, editors reuse both anchors on the same page.
+    newcomer = make_section(page, "Security today", slug="security")
+    make_section(newcomer, "Missile defence now", slug="bmd")
+
+    messages = recover_through_the_admin(publisher_client, DeletedSection.objects.get())
+
+    assert messages[1:] == [
+        "“Security” is back, as a published. Slugs taken in the meantime were changed: "
+        "“Security” is now “security-2” (was “security”); "
+        "“Ballistic Missile Defense” is now “bmd-2” (was “bmd”)."
+    ]
+    recovered = Section.objects.get(title="Security")
+    assert (recovered.slug, recovered.page) == ("security-2", page)
+    assert Section.objects.get(title="Ballistic Missile Defense").slug == "bmd-2"
+    assert Section.objects.get(title="Security today").slug == "security"  # the live section keeps its address
+    anchors = {a["href"] for a in parse(visitor.get("/overview/")).select("#contents a")}
+    assert {"#security", "#bmd", "#security-2", "#bmd-2"} <= anchors
+
+
+def test_a_page_whose_slug_was_taken_since_comes_back_under_a_free_one(publisher_client):
+    doomed = make_page("Old overview", slug="overview")
+    make_section(doomed, "Security", slug="security")
+    publisher_client.post(f"/admin/sections/section/{doomed.pk}/delete/", {"post": "yes"})
+    make_page("New overview", slug="overview")
+
+    messages = recover_through_the_admin(publisher_client, DeletedSection.objects.get())
+
+    assert "“Old overview” is now “overview-2” (was “overview”)" in messages[-1]
+    recovered = Section.objects.get(title="Old overview")
+    assert recovered.slug == "overview-2" and recovered.is_page
+    assert Section.objects.get(title="Security").page == recovered  # its own section kept its slug
+    assert Section.objects.get(title="Security").slug == "security"
+
+
 # Concurrent editing
 
 

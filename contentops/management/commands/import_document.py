@@ -32,8 +32,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, file, page=None, dry_run=False, format=None, encoding="utf-8", **options):
         try:
-            # Placeholder photographs are drawn into the media storage. Leaving the block by an exception
-            # takes their files back with the rows, so a dry run ends with one too.
+            # Placeholder photographs are drawn into the media storage, and a photograph restored from an
+            # export may write its renditions. Leaving the block by an exception takes their files back
+            # with the rows, so a dry run ends with one too.
             with keep_files_only_on_commit(), transaction.atomic():
                 fmt, report = import_file(file, format, encoding, page_slug=page)
                 if dry_run:
@@ -46,6 +47,9 @@ class Command(BaseCommand):
             raise CommandError(f"Nothing was imported: a body's Markdown cannot be shown. {error}") from None
         except (ValidationError, DatabaseError) as error:
             raise CommandError(f"Nothing was imported: the database refused the content ({error}).") from None
+        except RecursionError:
+            # Each reader refuses the nesting it knows of; this is the backstop for any other.
+            raise CommandError("Nothing was imported: the file nests too deeply to be read.") from None
 
         self.stdout.write("\n".join(report.tree))
         for note in report.notes:

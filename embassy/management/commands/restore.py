@@ -1,7 +1,6 @@
-import tarfile
-
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from embassy.backups import BackupError, installation_is_empty, restore_backup
 
@@ -28,10 +27,16 @@ class Command(BaseCommand):
             )
         try:
             manifest = restore_backup(archive)
-        except (BackupError, OSError, tarfile.TarError, ValueError, KeyError) as error:
-            raise CommandError(f"Could not restore {archive}: {error}") from error
+        except BackupError as error:
+            raise CommandError(f"Could not restore {archive}: {error} Nothing was changed.") from None
+        except OSError as error:
+            # Reading the archive, or writing the restored files: the archive itself was found sound.
+            raise CommandError(f"Could not restore {archive}: {error.strerror or error}.") from None
         # A backup made by an older version of the site is brought up to this version's schema.
-        call_command("migrate", interactive=False, verbosity=0)
+        try:
+            call_command("migrate", interactive=False, verbosity=0)
+        except DatabaseError as error:
+            raise CommandError(f"Restored {archive}, but migrating its database failed: {error}") from None
         self.stdout.write(
             f"Restored the backup of {manifest['created']}: the database and {len(manifest['media'])} media files."
         )
