@@ -23,7 +23,10 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import connections
+
+from publishing.registry import public_content_models
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -287,7 +290,8 @@ def installation_is_empty(alias="default"):
     connection = connections[alias]
     tables = set(connection.introspection.table_names())
     with connection.cursor() as cursor:
-        for table in ("auth_user", "sections_section", "events_event", "photos_photo"):
+        # Users, and every kind of content the public can see (the registry finds them from the models).
+        for table in [get_user_model()._meta.db_table, *(m._meta.db_table for m in public_content_models())]:
             if table in tables:
                 cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(table)} LIMIT 1")
                 if cursor.fetchone():
