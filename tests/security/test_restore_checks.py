@@ -35,7 +35,9 @@ make_page("Something else entirely", slug="elsewhere")
 
 
 def installation(root, content):
-    env = production_environment(root)
+    # SQLite installations in both passes: what is checked here is the archive, before any database is touched,
+    # and the state is read from the file. Restoring into PostgreSQL: tests/security/test_backup_restore.py.
+    env = production_environment(root, DATABASE_URL=f"sqlite:///{root / 'db.sqlite3'}")
     manage(env, "migrate", "--noinput")
     manage(env, "shell", "--no-imports", "-c", content)
     (root / "media" / "notes").mkdir(parents=True, exist_ok=True)
