@@ -147,8 +147,10 @@ def validate_markdown(text):
 
 
 @functools.cache
+@functools.cache
 def markdown_field_names():
-    """The names of the models' Markdown fields: those that this module validates."""
+    """The names of the models' Markdown fields: those that this module validates (the models are fixed once
+    Django has started, so they are found once per process, not on every post)."""
     from django.apps import apps
 
     return frozenset(

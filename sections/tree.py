@@ -148,13 +148,13 @@ def _assemble(page, sections, at, include_drafts):
     section_ids = [page.pk, *(section.pk for section in sections)]
 
     photos_by_section = defaultdict(list)
-    for photo in _read_placed_photos(section_ids):
+    for photo in PLACED_PHOTOS(section_ids):
         # Checked here on the rows at hand rather than in SQL. One still waiting for its image (imported from a
         # legacy page) cannot be drawn, not even in previews.
         if photo.image and (include_drafts or photo.is_shown_to_public(at)):
             photos_by_section[photo.placed_in_section_id].append(photo)
     links_by_section = defaultdict(list)
-    for link in _read_links(section_ids):
+    for link in LINKS(section_ids):
         links_by_section[link.section_id].append(link)
     events_by_section = defaultdict(list)
     for event in _read_events(section_ids, public_only):
@@ -246,14 +246,6 @@ def _read_events(section_ids, public_at):
             .order_by("starts_on", "start_time", "pk")
         )
     return PUBLIC_EVENTS(public_at, section_ids)
-
-
-def _read_placed_photos(section_ids):
-    return PLACED_PHOTOS(section_ids)
-
-
-def _read_links(section_ids):
-    return LINKS(section_ids)
 
 
 def preview_state(item, at):
