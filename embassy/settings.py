@@ -67,7 +67,6 @@ DJANGO_APPS = [
 THIRD_PARTY_APPS = [
     "markdownx",
     "reversion",
-    "reversion_compare",
     "treebeard",
     "csp",
     "axes",
@@ -89,6 +88,8 @@ MIDDLEWARE = [
     "embassy.middleware.QueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "publishing.pagecache.PublicPageCacheMiddleware",
+    # Publishes scheduled drafts whose moment has come, before anything reads the content.
+    "publishing.middleware.ScheduledEditionsMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "embassy.middleware.ContentSecurityPolicyMiddleware",
     "embassy.middleware.DiscardUncommittedFilesMiddleware",

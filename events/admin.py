@@ -1,6 +1,6 @@
 from django import forms
 from django.contrib import admin
-from reversion_compare.admin import CompareVersionAdmin
+from reversion.admin import VersionAdmin
 
 from photos.admin import EventPhotoInline
 from publishing.admin import PublishableForm, PublishingAdminMixin
@@ -21,9 +21,9 @@ class EventAdminForm(PublishableForm):
 
 
 @admin.register(Event)
-class EventAdmin(PublishingAdminMixin, CompareVersionAdmin):
+class EventAdmin(PublishingAdminMixin, VersionAdmin):
     form = EventAdminForm
-    list_display = ["title", "starts_on", "location", "section", "status"]
+    list_display = ["title", "starts_on", "location", "section", "edition_state"]
     list_filter = ["status", "date_precision", ("section", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "location", "participants", "summary", "body"]
     date_hierarchy = "starts_on"

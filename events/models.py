@@ -11,7 +11,7 @@ from markup.dates import DatePrecision
 from markup.markdown import render_markdown, validate_markdown
 from markup.validators import validate_no_control_characters
 from publishing.gate import heading_problems, placement_problems
-from publishing.models import Publishable
+from publishing.models import Publishable, Status
 
 # The years every output can express: four digits (the ?year= filter, ISO dates) and a next day, month
 # and year after the last one (an iCalendar event's end is the day after it, which 9999-12-31 has not).
@@ -119,6 +119,11 @@ class Event(Publishable):
     def publish_problems(self):
         # The event page's title is the h1, so body headings start at h2.
         return heading_problems(self.body, 1) + placement_problems(self)
+
+    def unpublished_companions(self):
+        """The photographs this event shows that are not yet published."""
+        return [placement.photo for placement in self.photo_placements.select_related("photo")
+                if placement.photo.status != Status.PUBLISHED]  # fmt: skip
 
     def history_page(self):
         """An event listed in a section is news on that section's page."""

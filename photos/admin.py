@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
-from reversion_compare.admin import CompareVersionAdmin
+from reversion.admin import VersionAdmin
 
 from publishing.admin import PlacementGateFormSet, PublishingAdminMixin
 
@@ -137,10 +137,10 @@ class UsageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Photo)
-class PhotoAdmin(PublishingAdminMixin, CompareVersionAdmin):
+class PhotoAdmin(PublishingAdminMixin, VersionAdmin):
     form = PhotoForm
     # Size and upload date are on each photograph's page (and the dates above the list): a narrow list fits a laptop.
-    list_display = ["list_thumbnail", "caption", "credit", "status", "rights_until", "use_count"]
+    list_display = ["list_thumbnail", "caption", "credit", "edition_state", "rights_until", "use_count"]
     list_display_links = ["list_thumbnail", "caption"]
     list_filter = ["status", MissingAltTextFilter, RightsFilter, UsageFilter, "is_placeholder", "licence"]
     search_fields = ["caption", "credit", "alt_text", "original_filename", "copyright_holder"]

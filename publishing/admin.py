@@ -6,8 +6,6 @@ against the copy the editor started from, so nobody overwrites another
 person's work without seeing it, and every publish goes through :mod:`publishing.services`.
 """
 
-import difflib
-
 import reversion
 from django import forms
 from django.contrib import admin, messages
@@ -19,9 +17,11 @@ from reversion.models import Version
 from markup.dates import format_moment
 from markup.validators import validate_no_control_characters
 
-from . import services
+from . import editions, services
+from .diffs import change_summary
+from .edition_admin import EditionAdminMixin
 from .gate import link_problems, photo_problems
-from .models import ChangeNote, Status
+from .models import ChangeNote, HistoryAction, Status
 from .revisions import KeepCurrentColumnsOnRevertMixin
 from .services import NOT_ALLOWED_TO_PUBLISH
 
@@ -136,9 +136,7 @@ def describe_changes(model, pk, started_from, current, submitted):
             continue
         label = field.verbose_name.capitalize()
         if isinstance(new, str) and ("\n" in new or len(new) > 80):
-            diff = difflib.unified_diff((old or "").splitlines(), new.splitlines(), lineterm="", n=0)
-            changed = [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
-            lines.append(f"{label} changed: " + " | ".join(changed[:12]))
+            lines.append(f"{label}: " + "; ".join(change_summary(old or "", new)) + ".")
         else:
             lines.append(f"{label}: “{old}” → “{new}”")
     if len(lines) == 1:
@@ -154,8 +152,8 @@ class PublishGateFormSet(BaseInlineFormSet):
 
     def clean(self):
         super().clean()
-        if getattr(self.instance, "status", None) != Status.PUBLISHED:
-            return
+        if getattr(self.instance, "status", None) != Status.PUBLISHED or editions.in_sandbox.get():
+            return  # a draft of a live item is checked when it is published
         problems = []
         for form in self.forms:
             if not hasattr(form, "cleaned_data") or not form.cleaned_data or form.cleaned_data.get("DELETE"):
@@ -183,13 +181,10 @@ STATUS_MESSAGES = {
 }
 
 
-class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin):
-    """Admin behaviour for any Publishable model."""
+class PublishingAdminMixin(EditionAdminMixin, KeepCurrentColumnsOnRevertMixin):
+    """Admin behaviour for any Publishable model: editors change published items as drafts."""
 
     actions = ["submit_for_review", "publish_selected", "unpublish_selected"]
-
-    def can_publish(self, request):
-        return services.may_publish(request.user, self.model)
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -197,11 +192,14 @@ class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin):
         form.can_publish = self.can_publish(request)
         return form
 
-    def has_change_permission(self, request, obj=None):
-        # Changing published content changes what the public sees: that is publishing.
-        if obj is not None and obj.status == Status.PUBLISHED and not self.can_publish(request):
-            return False
-        return super().has_change_permission(request, obj)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        request.direct_save = None
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        saved = request.direct_save
+        if saved is not None:  # a draft item edited in place: its history records the save
+            action = HistoryAction.SAVED if object_id else HistoryAction.CREATED
+            services.record(saved, action, request.user, services.latest_revision(saved))
+        return response
 
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.status == Status.PUBLISHED and not self.can_publish(request):
@@ -218,6 +216,8 @@ class PublishingAdminMixin(KeepCurrentColumnsOnRevertMixin):
     def save_model(self, request, obj, form, change):
         services.stamp_publication(obj)
         super().save_model(request, obj, form, change)
+        if not editions.in_sandbox.get():
+            request.direct_save = obj
         # Django's admin log already keeps who changed which fields; these entries say what it meant.
         if change and request.resolver_match and request.resolver_match.url_name.endswith("_revision"):
             self.log_change(request, obj, "Reverted to an earlier revision.")

@@ -25,6 +25,9 @@ class PublicContent(models.Model):
 
     # Who may change rows: "editors" (and publishers), or "publishers" alone (editors may only look).
     changed_by = "editors"
+    # Whether a change to a live row is kept as a draft edition until it is published (publishing.editions)
+    # rather than written to the row at once. Such models have a ``publish_<model>`` permission.
+    has_editions = False
 
     class Meta:
         abstract = True
@@ -53,6 +56,7 @@ class Publishable(PublicContent):
     schedule_fields = ("publish_at", "unpublish_at")
     # Columns a revert must not change (publishing.revisions): a tree position, a replaced file.
     kept_on_revert = ()
+    has_editions = True
 
     status = models.CharField(
         max_length=10,
@@ -123,8 +127,17 @@ class Publishable(PublicContent):
             and (self.unpublish_at is None or self.unpublish_at > at)
         )
 
+    @property
+    def is_live(self):
+        """Published (whether or not its schedule has started): a change to it is drafted, not written."""
+        return self.status == Status.PUBLISHED
+
     def publish_problems(self):
         """What stops this item, as stored, from being published: sentences an editor can act on."""
+        return []
+
+    def unpublished_companions(self):
+        """Items not yet published that this one shows (its photographs, its events): published with it."""
         return []
 
     def history_page(self):
@@ -132,8 +145,18 @@ class Publishable(PublicContent):
         return None
 
 
+class ChangeNoteQuerySet(models.QuerySet):
+    def public(self):
+        """The notes readers see: those of publications not reverted since."""
+        return self.filter(withdrawn_at__isnull=True)
+
+
 class ChangeNote(PublicContent):
-    """A line in a page's public history ("Added the February 2009 summit."), written when publishing."""
+    """A line in a page's public history ("Added the February 2009 summit."), written when publishing.
+
+    It belongs to the publication of one item's edition (``item_type``/``item_id``, ``revision``): publishing a
+    revert to an earlier revision withdraws the notes of the publications it undoes.
+    """
 
     page = models.ForeignKey("sections.Section", on_delete=models.CASCADE, related_name="change_notes")
     note = models.CharField(max_length=300, validators=[validate_no_control_characters])
@@ -141,6 +164,16 @@ class ChangeNote(PublicContent):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    item_type = models.ForeignKey(
+        "contenttypes.ContentType", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    item_id = models.PositiveBigIntegerField(null=True, blank=True)
+    revision = models.ForeignKey(
+        "reversion.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ChangeNoteQuerySet.as_manager()
 
     changed_by = "publishers"
 
@@ -153,3 +186,90 @@ class ChangeNote(PublicContent):
 
     def get_absolute_url(self):
         return self.page.get_absolute_url()
+
+
+class DraftState(models.TextChoices):
+    EDITING = "editing", "Being edited"
+    REVIEW = "review", "Awaiting review"
+
+
+class Draft(models.Model):
+    """The next edition of a live item: its changes, kept as a revision until they are published.
+
+    The live row is what the public reads; the draft's revision holds the item and the rows it owns
+    (photographs placed, links, telephone lines) as the editor left them. At most one per item.
+    A draft with ``go_live_at`` is scheduled: it is published by the first request after that moment
+    (:func:`publishing.editions.publish_due_drafts`), and no cached page outlives it.
+    """
+
+    item_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    item_id = models.PositiveBigIntegerField()
+    revision = models.ForeignKey("reversion.Revision", on_delete=models.PROTECT, related_name="+")
+    state = models.CharField(max_length=10, choices=DraftState.choices, default=DraftState.EDITING)
+    go_live_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    change_note = models.CharField(max_length=300, blank=True, validators=[validate_no_control_characters])
+    # The earlier revision this draft brings back, if it is a revert: publishing it withdraws the change notes
+    # of the publications since.
+    reverts_to = models.ForeignKey(
+        "reversion.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    publish_companions = models.BooleanField(default=False)
+    started_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    scheduled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item_type", "item_id"], name="publishing_one_draft_per_item"),
+        ]
+
+    def __str__(self):
+        return f"Draft of {self.item_type.name} {self.item_id}"
+
+    @property
+    def item(self):
+        return self.item_type.get_object_for_this_type(pk=self.item_id)
+
+
+class HistoryAction(models.TextChoices):
+    CREATED = "created", "Created"
+    SAVED = "saved", "Saved"
+    SAVED_DRAFT = "saved_draft", "Saved a draft of changes"
+    SUBMITTED = "submitted", "Submitted for review"
+    PUBLISHED = "published", "Published"
+    SCHEDULED = "scheduled", "Scheduled"
+    UNSCHEDULED = "unscheduled", "Schedule cancelled"
+    UNPUBLISHED = "unpublished", "Unpublished"
+    DISCARDED = "discarded", "Discarded the draft"
+    REVERTED = "reverted", "Reverted"
+    MOVED = "moved", "Moved"
+    RECOVERED = "recovered", "Recovered"
+
+
+class HistoryEntry(models.Model):
+    """One line of an item's history: what was done, by whom, when, and the revision it left, if any."""
+
+    item_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    item_id = models.PositiveBigIntegerField()
+    action = models.CharField(max_length=12, choices=HistoryAction.choices)
+    at = models.DateTimeField(default=timezone.now)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revision = models.ForeignKey(
+        "reversion.Revision", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    detail = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["item_type", "item_id", "-at"], name="publishing_history_item")]
+        verbose_name_plural = "history entries"
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"

@@ -37,6 +37,8 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe, quote_etag, urlencode
 
 from . import per_request
+from .editions import in_sandbox
+from .models import Draft
 from .registry import publishable_models
 
 GENERATION_KEY = "content-generation"
@@ -72,7 +74,10 @@ def content_changed(**kwargs):
 
     The second bump matters: a page rendered by another request between the
     change and the commit shows the old content and must not outlive the commit.
+    A sandbox (:mod:`publishing.editions`) is always rolled back: nothing it writes retires a page.
     """
+    if in_sandbox.get():
+        return
     _bump()
     transaction.on_commit(_bump)
 
@@ -104,9 +109,15 @@ def _next_scheduled_change(now):
 
     One hand-written query of scalar subqueries, each answered from an index. Built through the ORM this took
     four queries and most of its time compiling them, on every request that renders a page.
+
+    A scheduled draft counts from its moment even once that has passed: until the first request after it
+    publishes the draft (:func:`publishing.services.publish_due_drafts`), the moment stays the answer, so
+    nothing cached outlives it and the next request knows there is a draft to publish.
     """
     quote = connection.ops.quote_name
-    subqueries, params = [], []
+    draft_column = quote(Draft._meta.get_field("go_live_at").column)
+    subqueries = [f"(SELECT MIN({draft_column}) FROM {quote(Draft._meta.db_table)})"]
+    params = []
     for model in publishable_models():
         table = quote(model._meta.db_table)
         for field_name in model.schedule_fields:
@@ -117,8 +128,6 @@ def _next_scheduled_change(now):
                 params.append(connection.ops.adapt_datetimefield_value(now))
             else:  # a day, such as the end of a photograph's rights: it ends when that day starts in Washington
                 params.append(connection.ops.adapt_datefield_value(timezone.localdate(now)))
-    if not subqueries:
-        return None
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT {', '.join(subqueries)}", params)
         values = cursor.fetchone()

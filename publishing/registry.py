@@ -19,6 +19,11 @@ def publishable_models():
     return [model for model in apps.get_models() if issubclass(model, Publishable)]
 
 
+def edition_models():
+    """Every model whose live rows are changed through draft editions (``has_editions``)."""
+    return [model for model in apps.get_models() if issubclass(model, PublicContent) and model.has_editions]
+
+
 def publish_permission(model):
     """The permission that lets its holder publish, unpublish and schedule rows of ``model``."""
     return f"{model._meta.app_label}.publish_{model._meta.model_name}"

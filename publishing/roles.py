@@ -9,7 +9,7 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
-from .registry import public_content_models, publishable_models
+from .registry import edition_models, public_content_models
 
 EDITOR = "Editor"
 PUBLISHER = "Publisher"
@@ -31,7 +31,7 @@ def role_permissions():
         codenames = {f"{opts.app_label}.{action}_{opts.model_name}" for action in ACTIONS}
         publisher |= codenames
         editor |= codenames if model.changed_by == "editors" else {f"{opts.app_label}.view_{opts.model_name}"}
-    for model in publishable_models():
+    for model in edition_models():
         publisher.add(f"{model._meta.app_label}.publish_{model._meta.model_name}")
     for label, by_role in STAFF_TOOLS.items():
         app_label, model_name = label.split(".")

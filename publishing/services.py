@@ -1,14 +1,23 @@
-"""The publishing operations: submit for review, publish, unpublish, and what publishing records.
+"""The publishing operations: drafts, review, publication, schedules, reverts, and what each records.
 
-The admin's forms and actions and the management commands all call these functions, so that every rule
-(the publish gate, who may publish, the review date, the change note) is checked in one place.
+The admin's forms, actions and views, the management commands and the scheduled go-live all call these
+functions, so that every rule (the publish gate, who may publish, the review date, the change note, the
+history) is checked in one place.
+
+An item that was never published is its own draft: its row is edited directly and :func:`publish` makes it
+public. A *live* item (published, or the site settings) is never edited directly: changes to it are kept
+as its :class:`~publishing.models.Draft` (see :mod:`publishing.editions`) until :func:`publish_draft`.
 """
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import ChangeNote, Status
+from markup.dates import format_moment
+
+from . import editions
+from .models import ChangeNote, Draft, DraftState, HistoryAction, HistoryEntry, Status
 from .registry import publish_permission
 
 REVIEW_INTERVAL_YEARS = 1
@@ -25,6 +34,37 @@ class NotReadyToPublish(ValidationError):
 def may_publish(user, item_or_model):
     """Whether ``user`` may publish, unpublish and schedule rows of this model (None: a command, trusted)."""
     return user is None or user.has_perm(publish_permission(item_or_model))
+
+
+def is_live(item):
+    """Whether changes to ``item`` are drafted rather than written: it is published, or always public."""
+    if not item.has_editions or item.pk is None:
+        return False
+    return getattr(item, "is_live", True)
+
+
+def _item_key(item):
+    return {"item_type": ContentType.objects.get_for_model(type(item)), "item_id": item.pk}
+
+
+def draft_of(item, *, lock=False):
+    """The pending draft of a live ``item``, or None."""
+    if item.pk is None:
+        return None
+    drafts = Draft.objects.select_related("revision")
+    if lock:
+        drafts = drafts.select_for_update()
+    return drafts.filter(**_item_key(item)).first()
+
+
+def record(item, action, user=None, revision=None, detail=""):
+    """A line in the item's history."""
+    return HistoryEntry.objects.create(**_item_key(item), action=action, user=user, revision=revision,
+                                       detail=detail[:500])  # fmt: skip
+
+
+def history_of(item):
+    return HistoryEntry.objects.filter(**_item_key(item)).select_related("user", "revision")
 
 
 def one_year_after(day):
@@ -53,47 +93,308 @@ def check_publishable(item):
         raise NotReadyToPublish(problems)
 
 
+def sentence_list(names):
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def state_label(item, draft=None, now=None):
+    """What an editor needs to know at a glance: Draft, Awaiting review, Published, Published with
+    unpublished changes, Scheduled (a first publication or a change, with its moment)."""
+    now = now or timezone.now()
+    status = getattr(item, "status", Status.PUBLISHED)
+    if status == Status.DRAFT:
+        return "Draft"
+    if status == Status.REVIEW:
+        return "Awaiting review"
+    if getattr(item, "publish_at", None) and item.publish_at > now:
+        return f"Scheduled: first publication {format_moment(item.publish_at)}"
+    if draft is None:
+        return "Published"
+    if draft.go_live_at:
+        return f"Published; change scheduled {format_moment(draft.go_live_at)}"
+    if draft.state == DraftState.REVIEW:
+        return "Published; changes awaiting review"
+    return "Published, with unpublished changes"
+
+
+def companions_problem(item, companions):
+    names = sentence_list(f"“{companion}”" for companion in companions)
+    return (
+        f"“{item}” shows {names}, not yet published. Tick “Publish with it” to publish "
+        f"{'it' if len(companions) == 1 else 'them'} at the same time, or take {'it' if len(companions) == 1 else 'them'} out."
+    )
+
+
+def _publish_companions(item, user, with_companions, at=None):
+    companions = item.unpublished_companions()
+    if not companions:
+        return []
+    if not with_companions:
+        raise NotReadyToPublish([companions_problem(item, companions)])
+    for companion in companions:
+        if at is not None:
+            companion.publish_at = at
+        publish(companion, user, with_companions=False)
+    return companions
+
+
 @transaction.atomic
-def publish(item, user=None, note=""):
-    """Publish ``item`` (within its schedule) and record the change note; False if it was already published."""
+def publish(item, user=None, note="", *, with_companions=False):
+    """Publish ``item`` (within its schedule) and record the change note; False if it was already published.
+
+    A live item with a draft has that draft published instead (:func:`publish_draft`).
+    """
     if not may_publish(user, item):
         raise PermissionDenied(NOT_ALLOWED_TO_PUBLISH)
-    if item.status == Status.PUBLISHED:
-        return False
+    if is_live(item):
+        return publish_draft(item, user, note or None, with_companions=with_companions)
     check_publishable(item)
+    _publish_companions(item, user, with_companions, at=item.publish_at)
     item.status = Status.PUBLISHED
     stamp_publication(item)
     item.save()
+    revision = latest_revision(item)
+    record_change_note(item, note, user, revision)
+    record(item, HistoryAction.SCHEDULED if item.publish_at and item.publish_at > timezone.now()
+           else HistoryAction.PUBLISHED, user, revision, detail=note)  # fmt: skip
+    return True
+
+
+def latest_revision(item):
+    from reversion.models import Version
+
+    version = Version.objects.get_for_object(item).select_related("revision").first()
+    return version.revision if version else None
+
+
+@transaction.atomic
+def save_draft(item, states, user=None, note=""):
+    """Keep ``states`` (from :func:`editions.snapshot`, taken in a sandbox) as the draft of live ``item``."""
+    draft = draft_of(item, lock=True)
+    revision = editions.store_revision(states, user, comment=note or "Draft saved.")
+    if draft is None:
+        draft = Draft(**_item_key(item))
+    draft.revision = revision
+    draft.updated_by = user
     if note:
-        record_change_note(item, note, user)
+        draft.change_note = note
+    draft.save()
+    record(item, HistoryAction.SAVED_DRAFT, user, revision, detail=note)
+    return draft
+
+
+@transaction.atomic
+def submit_draft(item, user=None):
+    """Ask a publisher to publish the draft of a live item; False if there is none or it already waits."""
+    draft = draft_of(item, lock=True)
+    if draft is None or draft.state == DraftState.REVIEW:
+        return False
+    draft.state = DraftState.REVIEW
+    draft.save(update_fields=["state", "updated_at"])
+    record(item, HistoryAction.SUBMITTED, user, draft.revision)
+    return True
+
+
+def check_draft(item, draft):
+    """The publish gate's problems with the draft, found by applying it in a sandbox."""
+    problems = []
+    with editions.sandbox():
+        editions.apply_snapshot(item, draft.revision)
+        problems = list(item.publish_problems())
+        companions = item.unpublished_companions()
+        if companions and not draft.publish_companions:
+            problems.append(companions_problem(item, companions))
+    item.refresh_from_db()
+    return problems
+
+
+@transaction.atomic
+def publish_draft(item, user=None, note=None, *, with_companions=None):
+    """Make the draft of live ``item`` its published edition; False if it has no draft.
+
+    The gate checks the draft as it will be published; photographs and events it shows that are not yet
+    published are published with it when ``with_companions`` (default: as the draft says), or refused.
+    """
+    if not may_publish(user, item):
+        raise PermissionDenied(NOT_ALLOWED_TO_PUBLISH)
+    draft = draft_of(item, lock=True)
+    if draft is None:
+        return False
+    editions.apply_snapshot(item, draft.revision)
+    check_publishable(item)
+    _publish_companions(item, user, draft.publish_companions if with_companions is None else with_companions)
+    if hasattr(item, "status"):
+        stamp_publication(item)
+        item.save()
+    note = draft.change_note if note is None else note
+    if draft.reverts_to_id:
+        withdraw_change_notes(item, since=draft.reverts_to.date_created)
+    record_change_note(item, note, user, draft.revision)
+    record(item, HistoryAction.PUBLISHED, user, draft.revision, detail=note or "")
+    draft.delete()
     return True
 
 
 @transaction.atomic
-def unpublish(item, user=None):
-    """Take ``item`` off the site, back to draft; False if it was not published."""
+def discard_draft(item, user=None):
+    """Drop the draft of a live item: the published edition stays as it is. False if there was none."""
+    draft = draft_of(item, lock=True)
+    if draft is None:
+        return False
+    record(item, HistoryAction.DISCARDED, user, draft.revision)
+    draft.delete()
+    return True
+
+
+@transaction.atomic
+def schedule_draft(item, at, user=None, *, with_companions=False):
+    """Publish the draft of live ``item`` at ``at`` by itself; the published edition stays until then."""
     if not may_publish(user, item):
         raise PermissionDenied(NOT_ALLOWED_TO_PUBLISH)
-    if item.status != Status.PUBLISHED:
+    if at <= timezone.now():
+        raise ValidationError("This time has already passed: choose a time in the future.")
+    draft = draft_of(item, lock=True)
+    if draft is None:
         return False
+    draft.publish_companions = with_companions
+    problems = check_draft(item, draft)
+    if problems:
+        raise NotReadyToPublish(problems)
+    if with_companions:
+        with editions.sandbox():
+            editions.apply_snapshot(item, draft.revision)
+            companions = [(type(c), c.pk) for c in item.unpublished_companions()]
+        item.refresh_from_db()
+        for model, pk in companions:
+            companion = model._default_manager.get(pk=pk)
+            companion.publish_at = at
+            publish(companion, user)
+    draft.go_live_at = at
+    draft.scheduled_by = user
+    draft.save()
+    record(item, HistoryAction.SCHEDULED, user, draft.revision, detail=f"To go live at {at.isoformat()}.")
+    return True
+
+
+@transaction.atomic
+def unschedule_draft(item, user=None):
+    draft = draft_of(item, lock=True)
+    if draft is None or draft.go_live_at is None:
+        return False
+    draft.go_live_at = None
+    draft.save(update_fields=["go_live_at", "updated_at"])
+    record(item, HistoryAction.UNSCHEDULED, user, draft.revision)
+    return True
+
+
+@transaction.atomic
+def revert_to(item, revision, user=None):
+    """Make an earlier revision the item's draft, to be reviewed and published like any change.
+
+    An item never published is its own draft: the revision is written onto it straight away.
+    """
+    stored = editions.revision_item(revision, item)
+    if stored is None:
+        raise ValidationError("That revision does not hold this item.")
+    when = timezone.localtime(revision.date_created).strftime("%Y-%m-%d %H:%M")
+    if not is_live(item):
+        editions.apply_snapshot(item, revision)
+        record(item, HistoryAction.REVERTED, user, latest_revision(item) or revision,
+               detail=f"Brought back the revision of {when}.")  # fmt: skip
+        return None
+    with editions.sandbox():
+        current = draft_of(item)
+        editions.apply_snapshot(item, revision)
+        if current is not None:  # the draft's edit counter moves on, so an editor's open copy is caught
+            item.version = max(item.version, editions.revision_item(current.revision, item).version)
+            item.save()
+        states = editions.snapshot(item)
+    item.refresh_from_db()
+    draft = save_draft(item, states, user, note="")
+    draft.reverts_to = revision
+    draft.state = DraftState.EDITING
+    draft.go_live_at = None
+    draft.save()
+    record(
+        item, HistoryAction.REVERTED, user, draft.revision, detail=f"Brought back the revision of {when}, as a draft."
+    )
+    return draft
+
+
+def withdraw_change_notes(item, since):
+    """Withdraw the public notes of the item's publications after ``since`` (a revert undoes them)."""
+    return ChangeNote.objects.filter(**_item_key(item), published_at__gt=since, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
+
+
+def publish_due_drafts(now, limit=50):
+    """Publish the drafts scheduled at or before ``now``: what makes a scheduled change go live by itself.
+
+    Called by the first request after the moment (:class:`publishing.middleware.ScheduledEditionsMiddleware`).
+    Each draft is published in its own transaction, and only by the request that still finds it there.
+    A draft the gate now refuses stays a draft, unscheduled, with the reason in its history.
+    """
+    published = 0
+    due = list(
+        Draft.objects.filter(go_live_at__lte=now).order_by("go_live_at", "pk").values_list("pk", flat=True)[:limit]
+    )
+    for pk in due:
+        with transaction.atomic():
+            draft = Draft.objects.select_for_update().filter(pk=pk, go_live_at__lte=now).first()
+            if draft is None:
+                continue  # another request published it
+            item = draft.item
+            try:
+                with transaction.atomic():
+                    publish_draft(item, draft.scheduled_by, with_companions=draft.publish_companions)
+                published += 1
+            except (NotReadyToPublish, PermissionDenied) as refusal:
+                draft.go_live_at = None
+                draft.save(update_fields=["go_live_at", "updated_at"])
+                record(item, HistoryAction.UNSCHEDULED, None, draft.revision,
+                       detail="Not published at the scheduled time: " + " ".join(getattr(refusal, "messages", [str(refusal)])))  # fmt: skip
+    return published
+
+
+@transaction.atomic
+def unpublish(item, user=None):
+    """Take ``item`` off the site, back to draft; False if it was not published.
+
+    A pending draft is kept: its changes become the item's draft text.
+    """
+    if not may_publish(user, item):
+        raise PermissionDenied(NOT_ALLOWED_TO_PUBLISH)
+    if getattr(item, "status", None) != Status.PUBLISHED:
+        return False
+    draft = draft_of(item, lock=True)
+    if draft is not None:
+        editions.apply_snapshot(item, draft.revision)
+        draft.delete()
     item.status = Status.DRAFT
     item.save()
+    record(item, HistoryAction.UNPUBLISHED, user, latest_revision(item))
     return True
 
 
 @transaction.atomic
 def submit_for_review(item, user=None):
-    """Ask a publisher to publish a draft; False if ``item`` was not a draft."""
+    """Ask a publisher to publish: a draft item, or the draft of a live one. False if nothing changed."""
+    if is_live(item):
+        return submit_draft(item, user)
     if item.status != Status.DRAFT:
         return False
     item.status = Status.REVIEW
     item.save()
+    record(item, HistoryAction.SUBMITTED, user, latest_revision(item))
     return True
 
 
-def record_change_note(item, note, user=None):
+def record_change_note(item, note, user=None, revision=None):
     """Add ``note`` to the public history of the page ``item`` belongs to, if it belongs to one."""
-    page = item.history_page()
-    if page is None or not note.strip():
+    history_page = getattr(item, "history_page", None)
+    page = history_page() if history_page else None
+    if page is None or not (note or "").strip():
         return None
-    return ChangeNote.objects.create(page=page, note=note.strip(), author=user)
+    return ChangeNote.objects.create(page=page, note=note.strip(), author=user, revision=revision, **_item_key(item))

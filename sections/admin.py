@@ -1,14 +1,17 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from reversion_compare.admin import CompareVersionAdmin
+from reversion.admin import VersionAdmin
 from treebeard.admin import TreeAdmin
 
 from photos.admin import SectionPhotoInline
+from publishing import editions, services
 from publishing.admin import LinkGateFormSet, PublishingAdminMixin
+from publishing.models import HistoryAction
 
 from .forms import SectionAdminForm
 from .models import DeletedSection, RelatedLink, Section, ShareLink
@@ -40,11 +43,11 @@ class PageFilter(admin.SimpleListFilter):
 
 
 @admin.register(Section)
-class SectionAdmin(PublishingAdminMixin, CompareVersionAdmin, TreeAdmin):
+class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
     form = SectionAdminForm
     change_list_template = "admin/sections/section/change_list.html"
     change_form_template = "admin/sections/section/change_form.html"
-    list_display = ["numbered_title", "slug", "status", "publish_at", "updated_at"]
+    list_display = ["numbered_title", "slug", "edition_state", "updated_at"]
     list_filter = ["status", PageFilter, "depth"]
     search_fields = ["title", "slug", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
@@ -98,6 +101,37 @@ class SectionAdmin(PublishingAdminMixin, CompareVersionAdmin, TreeAdmin):
             context["preview_number"] = own.removeprefix(parent)
             context["preview_heading_level"] = obj.heading_level
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def save_form(self, request, form, change):
+        # A move is not part of a draft: it takes effect at once (see change_at_once). Read before the
+        # form's save consumes the position fields.
+        if (
+            change
+            and editions.in_sandbox.get()
+            and {"treebeard_position", "treebeard_ref_node"} & set(form.changed_data)
+        ):
+            reference = form.cleaned_data.get("treebeard_ref_node")
+            request.section_move = (reference.pk if reference else None, form.cleaned_data.get("treebeard_position"))
+        return super().save_form(request, form, change)
+
+    def change_at_once(self, request, section):
+        """Moving a published section changes the page's numbering and contents at once, for every reader:
+        only publishers may, and the move is recorded in the section's history."""
+        move = getattr(request, "section_move", None)
+        if move is None:
+            return
+        if not self.can_publish(request):
+            self.message_user(request, "The section was not moved: moving a published section changes the public "
+                              "page at once, so only publishers can. Your other changes are in the draft.",
+                              messages.WARNING)  # fmt: skip
+            return
+        reference_pk, position = move
+        reference = Section.objects.filter(pk=reference_pk).first() if reference_pk else Section.get_first_root_node()
+        if reference is None:
+            return
+        with transaction.atomic():
+            Section.objects.move(section, reference, pos=position or "first-sibling")
+            services.record(section, HistoryAction.MOVED, request.user, detail=f"Moved {position} “{reference}”.")
 
     def delete_model(self, request, obj):
         delete_section(obj, request.user)

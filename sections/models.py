@@ -13,11 +13,12 @@ from django.utils import timezone
 from markdownx.models import MarkdownxField
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
+from events.models import Event
 from markup.dates import DatePrecision
 from markup.markdown import URL_SCHEMES, render_markdown, validate_markdown
 from markup.validators import validate_no_control_characters
 from publishing.gate import heading_problems, link_problems, placement_problems
-from publishing.models import PublicContent, Publishable, PublishableQuerySet, public_condition
+from publishing.models import PublicContent, Publishable, PublishableQuerySet, Status, public_condition
 from publishing.pagecache import content_changed
 
 # Top-level addresses the site itself uses: a page with one of these slugs could never be reached.
@@ -248,6 +249,12 @@ class Section(MP_Node, Publishable):
 
     def history_page(self):
         return self.page or self
+
+    def unpublished_companions(self):
+        """The photographs this section shows and the events listed in it that are not yet published."""
+        photos = [placement.photo for placement in self.photo_placements.select_related("photo")
+                  if placement.photo.status != Status.PUBLISHED]  # fmt: skip
+        return photos + list(Event.objects.filter(section=self).exclude(status=Status.PUBLISHED))
 
     def is_visible_to_public(self, at=None):
         """Whether the public may see this section (see :meth:`SectionQuerySet.visible`)."""

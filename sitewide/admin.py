@@ -3,6 +3,8 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from reversion.admin import VersionAdmin
 
+from publishing.edition_admin import EditionAdminMixin
+
 from .models import FooterLink, PhoneLine, SiteSettings
 
 
@@ -17,8 +19,11 @@ class FooterLinkInline(admin.TabularInline):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(VersionAdmin):
-    """One row: the list view goes straight to it, and it can be neither added twice nor deleted."""
+class SiteSettingsAdmin(EditionAdminMixin, VersionAdmin):
+    """One row: the list view goes straight to it, and it can be neither added twice nor deleted.
+
+    It is always public, so every change is a draft until a publisher publishes it.
+    """
 
     inlines = [PhoneLineInline, FooterLinkInline]
     fields = ["embassy_name", "address", "copyright_line", "home_page"]

@@ -31,12 +31,14 @@ class SiteSettings(PublicContent):
         help_text="The page shown at the site's address. Leave empty to use the first page.",
     )
 
-    changed_by = "publishers"
+    # Editors draft changes to the footer; publishers publish them (publishing.editions).
+    has_editions = True
 
     class Meta:
         db_table = "embassy_sitesettings"  # the tables keep the names they had in the project package
         verbose_name = "site settings"
         verbose_name_plural = "site settings"
+        permissions = [("publish_sitesettings", "Can publish changes to the site settings")]
         constraints = [models.CheckConstraint(condition=Q(pk=1), name="site_settings_single_row")]
 
     def __str__(self):
@@ -69,7 +71,7 @@ class PhoneLine(PublicContent):
     fax = models.CharField(max_length=40, blank=True, validators=[validate_no_control_characters])
     position = models.PositiveIntegerField(default=0)
 
-    changed_by = "publishers"
+    changed_by = "editors"  # through a draft of the site settings, which publishers publish
 
     class Meta:
         db_table = "embassy_phoneline"
@@ -95,7 +97,7 @@ class FooterLink(PublicContent):
     )
     position = models.PositiveIntegerField(default=0)
 
-    changed_by = "publishers"
+    changed_by = "editors"  # through a draft of the site settings, which publishers publish
 
     class Meta:
         db_table = "embassy_footerlink"
