@@ -21,7 +21,9 @@ SETUP_DEVICE_KEY = "accounts_setup_device"
 
 
 def _context(request, **extra):
-    return {**admin.site.each_context(request), **extra}
+    # Until the second factor is verified the admin's menu would only lead back here: it is left out.
+    verified = request.user.is_authenticated and request.user.is_verified()
+    return {**admin.site.each_context(request), "is_nav_sidebar_enabled": verified, **extra}
 
 
 def _next_url(request):
@@ -83,7 +85,7 @@ def verify(request):
     return render(
         request,
         "accounts/verify.html",
-        _context(request, form=form, next=_next_url(request), title="Second factor"),
+        _context(request, form=form, next=_next_url(request), title="Confirm it is you"),
         status=status,
     )
 
