@@ -70,9 +70,13 @@ THIRD_PARTY_APPS = [
     "treebeard",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 LOCAL_APPS = [
     "embassy",
+    "accounts",
     "publishing",
     "sitewide",
     "sections",
@@ -99,6 +103,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session's second factor was verified (request.user.is_verified()); then the rule that
+    # a staff member without one reaches only the second-factor pages.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "embassy.middleware.RenderMarkdownFirstMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -177,10 +185,30 @@ AUTHENTICATION_BACKENDS = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # zxcvbn's estimate, given the person's own name and e-mail: catches "Embassy2026!" that the above let through.
+    {"NAME": "accounts.validators.StrengthValidator"},
 ]
+# Changing a password signs out the person's other sessions: Django's session hash (AuthenticationMiddleware)
+# no longer matches them; the password-change view keeps only the current one.
+
+# Staff sign-in (accounts/): a second factor for every staff account in production, and in development when
+# DJANGO_REQUIRE_2FA=1.
+ACCOUNTS_REQUIRE_2FA = env_bool("DJANGO_REQUIRE_2FA", not DEBUG)
+# Seconds between the password and the second factor before the half-finished sign-in is dropped.
+ACCOUNTS_HALF_SESSION_SECONDS = env_int("DJANGO_HALF_SESSION_SECONDS", 5 * 60)
+# A session ends this long after sign-in however active it is (the idle timeout is SESSION_COOKIE_AGE).
+ACCOUNTS_SESSION_MAX_SECONDS = env_int("DJANGO_SESSION_MAX_SECONDS", 12 * 60 * 60)
+ACCOUNTS_DORMANT_DAYS = env_int("DJANGO_DORMANT_DAYS", 45)
+# Named on the suspended-account message: who can restore access.
+ACCOUNTS_ACCESS_CONTACT = os.environ.get("DJANGO_ACCOUNTS_CONTACT", "the embassy's web administrator (a superuser)")
+# Guessed codes are throttled by django-axes like passwords (accounts.services.code_refused); django-otp's own
+# per-device delay would only make a mistyped code wait.
+OTP_TOTP_THROTTLE_FACTOR = 0
+OTP_STATIC_THROTTLE_FACTOR = 0
+OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Embassy of Japan website")
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"
@@ -326,8 +354,10 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "security/lockout.html"
-AXES_RESET_ON_SUCCESS = True
-AXES_SENSITIVE_PARAMETERS = ["password"]
+# A password alone does not forget failures: accounts.services.second_factor_passed resets them once both
+# factors passed, so guessed codes keep counting across fresh password sign-ins.
+AXES_RESET_ON_SUCCESS = False
+AXES_SENSITIVE_PARAMETERS = ["password", "token"]
 # The client's address. In production nginx replaces X-Forwarded-For with the address it was connected
 # from (never appending to what the client sent), so the header holds exactly one address; ipware takes
 # it only when there is exactly that one (proxy count 0 beyond the client) and falls back to REMOTE_ADDR,
@@ -389,7 +419,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     # Failed logins and lockouts are warnings; axes' start-up banner and resets need not be seen.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"}, "accounts": {"level": "INFO"}},
 }
 
 # Where `manage.py backup` writes its archives unless told otherwise.

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from accounts.forms import StaffAuthenticationForm
 from events.sitemaps import EventListSitemap, EventSitemap
 from photos.views import editor_upload
 from publishing.pagecache import page_number, query_parameters
@@ -19,7 +20,12 @@ SITEMAPS = {
     "event": EventSitemap,
 }
 
+# The admin's login decides dormancy (accounts.forms); the second factor follows it (accounts.middleware).
+admin.site.login_form = StaffAuthenticationForm
+
 urlpatterns = [
+    # Staff sign-in's second step and one's own sessions, under the admin's address, before its catch-all.
+    path(f"{settings.ADMIN_URL}account/", include("accounts.urls")),
     # The admin's address comes from DJANGO_ADMIN_URL (default "admin/").
     path(settings.ADMIN_URL, admin.site.urls),
     # The markdownx editor posts to these addresses (its defaults); our own views answer them,

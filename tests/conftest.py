@@ -10,6 +10,12 @@ def isolated_media(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
+def second_factor_required(settings):
+    """Staff need a second factor in every test, as in production (DJANGO_DEBUG=0)."""
+    settings.ACCOUNTS_REQUIRE_2FA = True
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
@@ -60,8 +66,9 @@ def staff_user(django_user_model):
 
 @pytest.fixture
 def staff_client(client, staff_user):
-    client.force_login(staff_user)
-    return client
+    from tests.signin import sign_in_with_second_factor
+
+    return sign_in_with_second_factor(client, staff_user)
 
 
 @pytest.fixture
@@ -96,18 +103,18 @@ def publisher(django_user_model):
 def editor_client(editor):
     from django.test import Client
 
-    client = Client()
-    client.force_login(editor)
-    return client
+    from tests.signin import sign_in_with_second_factor
+
+    return sign_in_with_second_factor(Client(), editor)
 
 
 @pytest.fixture
 def publisher_client(publisher):
     from django.test import Client
 
-    client = Client()
-    client.force_login(publisher)
-    return client
+    from tests.signin import sign_in_with_second_factor
+
+    return sign_in_with_second_factor(Client(), publisher)
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,7 @@ from tests.security.stack import (
     STAFF_PASSWORD,
     STAFF_USERNAME,
     Client,
+    add_authenticators,
     free_port,
     make_certificate,
     manage,
@@ -151,6 +152,7 @@ def start_cluster(root, app_servers=("a", "b"), media_store=None, https_port=Non
             f"--username={STAFF_USERNAME}",
             "--email=editor@example.org",
         )
+        add_authenticators(env)
         for name in app_servers:
             cluster.start_app(name)
         cluster.start_nginx()

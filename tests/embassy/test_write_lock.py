@@ -18,6 +18,7 @@ from django.test import Client
 
 from markup import markdown, markdown_worker
 from tests.html import form_data
+from tests.signin import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -77,7 +78,7 @@ def slow_markdown(monkeypatch):
 def editor(django_user_model, name):
     user = django_user_model.objects.create_superuser(name, f"{name}@example.org", "a-long-test-password")
     client = Client()
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     return client
 
 

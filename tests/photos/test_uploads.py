@@ -6,6 +6,7 @@ from PIL import Image
 
 from photos.models import Photo
 from tests.html import parse, text_of
+from tests.signin import sign_in_with_second_factor
 
 from .files import BAD_FILES, png_of, sized_jpeg, upload
 
@@ -118,7 +119,7 @@ def test_bulk_upload_refuses_too_many_files_at_once(staff_client, isolated_media
 
 def test_bulk_upload_needs_permission_to_add_photographs(client, django_user_model, isolated_media):
     user = django_user_model.objects.create_user("clerk", password="a-long-test-password", is_staff=True)
-    client.force_login(user)
+    sign_in_with_second_factor(client, user)
     response = client.post(BULK_UPLOAD, {"images": [upload("a.jpg", sized_jpeg((50, 50)))]})
     assert response.status_code == 403
     assert not Photo.objects.exists() and stored_files(isolated_media) == []
@@ -134,7 +135,7 @@ def test_bulk_upload_requires_the_csrf_token(staff_user, isolated_media):
     from django.test import Client
 
     client = Client(enforce_csrf_checks=True)
-    client.force_login(staff_user)
+    sign_in_with_second_factor(client, staff_user)
     response = client.post(BULK_UPLOAD, {"images": [upload("a.jpg", sized_jpeg((50, 50)))]})
     assert response.status_code == 403
     assert not Photo.objects.exists() and stored_files(isolated_media) == []

@@ -15,6 +15,7 @@ from publishing.models import ChangeNote, Status
 from sections.models import DeletedSection, RelatedLink, Section
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 from tests.html import form_data, parse, text_of
+from tests.signin import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -421,9 +422,9 @@ def test_a_stale_save_is_refused_showing_the_other_change_and_keeping_the_typed_
     page = make_page(slug="overview")
     section = make_section(page, "Summits", body="The leaders met.")
     first, second = Client(), Client()
-    first.force_login(publisher)
+    sign_in_with_second_factor(first, publisher)
     other = django_user_model.objects.create_superuser("kim", "kim@example.org", "a-long-test-password")
-    second.force_login(other)
+    sign_in_with_second_factor(second, other)
 
     mine = form_data(first.get(change_url(section)))
     theirs = form_data(second.get(change_url(section)))
@@ -469,7 +470,7 @@ def test_a_failure_midway_through_saving_leaves_the_previous_version_intact(publ
                 "FOR EACH ROW EXECUTE FUNCTION refuse_link()"
             )
     client = Client(raise_request_exception=False)
-    client.force_login(publisher)
+    sign_in_with_second_factor(client, publisher)
     data = form_data(client.get(change_url(section)))
     data.update({"body": "Half-saved text.", "related_links-TOTAL_FORMS": "2", "related_links-1-title": "Boom",
                  "related_links-1-url": "https://boom.example/", "related_links-1-position": "1"})  # fmt: skip
@@ -484,7 +485,7 @@ def test_a_stale_save_shows_what_the_other_person_changed_since_the_form_was_ope
     section = make_section(page, "Summits", body="The leaders met.\nThey agreed.")
     edit(publisher_client, section, body="The leaders met.\nThey agreed.")  # the copy both start from
     other = Client()
-    other.force_login(publisher)
+    sign_in_with_second_factor(other, publisher)
     mine = form_data(publisher_client.get(change_url(section)))
     edit(other, section, body="The leaders met in Washington.\nThey agreed.", title="Summit meetings")
     mine["body"] = "The leaders met.\nThey agreed.\nMy new line."

@@ -28,6 +28,10 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 STAFF_USERNAME = "editor"
 STAFF_PASSWORD = "a-long-test-password-for-the-stack"
 ADMIN_URL = "office/"
+# The staff member's authenticator devices on the stack, with keys the clients know: each sign-in uses the
+# next one, because a code is accepted only once and several clients sign in within the same 30 seconds.
+AUTHENTICATOR_KEYS = [f"{index:040x}" for index in range(1, 41)]
+_next_authenticator = iter(range(10**9))
 
 
 def free_port():
@@ -97,6 +101,27 @@ def manage(env, *args, check=True, **kwargs):
         timeout=300,
         **kwargs,
     )
+
+
+def add_authenticators(env, username=STAFF_USERNAME):
+    """The staff member's authenticator apps (TOTP devices), made as the admin would store them."""
+    manage(
+        env,
+        "shell",
+        "-c",
+        "from django.contrib.auth import get_user_model\n"
+        "from django_otp.plugins.otp_totp.models import TOTPDevice\n"
+        f"user = get_user_model().objects.get(username={username!r})\n"
+        f"for number, key in enumerate({AUTHENTICATOR_KEYS!r}):\n"
+        "    TOTPDevice.objects.create(user=user, name=f'phone {number}', key=key, confirmed=True)\n",
+    )
+
+
+def authenticator_code():
+    from django_otp.oath import totp
+
+    key = AUTHENTICATOR_KEYS[next(_next_authenticator) % len(AUTHENTICATOR_KEYS)]
+    return f"{totp(bytes.fromhex(key)):06d}"
 
 
 def make_certificate(folder):
@@ -205,6 +230,7 @@ def start_stack(root, gunicorn_workers=2, gunicorn_threads=4):
         f"--username={STAFF_USERNAME}",
         "--email=editor@example.org",
     )
+    add_authenticators(env)
     certificate, key = make_certificate(root)
     stack = Stack(root, env, free_port(), free_port(), free_port(), certificate)
     try:
@@ -353,4 +379,14 @@ class Client:
         login_path = f"{self.stack.admin_url}login/"
         data = self.form_data(login_path, "form#login-form", **kwargs)
         data.update({"username": username, "password": password, "next": self.stack.admin_url})
-        return self.post_form(login_path, data, headers=headers, **kwargs)
+        response = self.post_form(login_path, data, headers=headers, **kwargs)
+        if response.status != 302:
+            return response
+        # The password was right: the admin asks for the second factor, answered from an authenticator.
+        asked = self.get(response.header("Location"), headers=headers, **kwargs)
+        if asked.status != 302 or "/account/verify/" not in (asked.header("Location") or ""):
+            return response
+        verify_path = asked.header("Location")
+        code = self.form_data(verify_path, "#content-main form", headers=headers, **kwargs)
+        code["token"] = authenticator_code()
+        return self.post_form(verify_path.split("?")[0], code, headers=headers, **kwargs)

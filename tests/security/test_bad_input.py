@@ -9,6 +9,7 @@ from events.models import Event
 from photos.models import Photo
 from sections.models import Section
 from tests.factories import jpeg_bytes, make_event, make_page
+from tests.signin import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -182,7 +183,7 @@ class TestFilesOfFailedRequests:
 
     def test_a_section_saved_with_a_failing_inline_keeps_nothing(self, staff_user, isolated_media):
         client = Client()
-        client.force_login(staff_user)
+        sign_in_with_second_factor(client, staff_user)
         page = make_page(slug="overview")
         data = {
             "title": "New",

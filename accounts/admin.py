@@ -1,0 +1,61 @@
+from django.contrib import admin
+
+from . import services
+from .models import AuditEvent, SecondFactorExemption
+
+
+class SuperuserOnly:
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.is_superuser
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_superuser
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(SuperuserOnly, admin.ModelAdmin):
+    """The audit view: read-only, for superusers."""
+
+    list_display = ["at", "kind", "username", "ip_address", "detail"]
+    list_filter = ["kind", "at"]
+    search_fields = ["username", "ip_address", "detail"]
+    date_hierarchy = "at"
+    list_select_related = ["user"]
+    readonly_fields = ["at", "kind", "user", "username", "ip_address", "user_agent", "detail"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(SecondFactorExemption)
+class SecondFactorExemptionAdmin(SuperuserOnly, admin.ModelAdmin):
+    list_display = ["user", "reason", "expires_at", "granted_by", "granted_at"]
+    list_select_related = ["user", "granted_by"]
+    autocomplete_fields = ["user"]
+    readonly_fields = ["granted_by", "granted_at"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.granted_by = request.user
+        super().save_model(request, obj, form, change)
+        services.record(
+            request,
+            AuditEvent.Kind.EXEMPTION,
+            obj.user,
+            detail=f"until {obj.expires_at.isoformat()} by {request.user.get_username()}: {obj.reason}",
+        )
