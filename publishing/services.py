@@ -120,9 +120,10 @@ def state_label(item, draft=None, now=None):
 
 def companions_problem(item, companions):
     names = sentence_list(f"“{companion}”" for companion in companions)
+    them = "it" if len(companions) == 1 else "them"
     return (
-        f"“{item}” shows {names}, not yet published. Tick “Publish with it” to publish "
-        f"{'it' if len(companions) == 1 else 'them'} at the same time, or take {'it' if len(companions) == 1 else 'them'} out."
+        f"“{item}” shows {names}, not yet published. Tick “Publish with it” to publish {them} at the same "
+        f"time, or take {them} out."
     )
 
 
@@ -353,8 +354,9 @@ def publish_due_drafts(now, limit=50):
             except (NotReadyToPublish, PermissionDenied) as refusal:
                 draft.go_live_at = None
                 draft.save(update_fields=["go_live_at", "updated_at"])
-                record(item, HistoryAction.UNSCHEDULED, None, draft.revision,
-                       detail="Not published at the scheduled time: " + " ".join(getattr(refusal, "messages", [str(refusal)])))  # fmt: skip
+                reasons = " ".join(getattr(refusal, "messages", [str(refusal)]))
+                detail = "Not published at the scheduled time: " + reasons
+                record(item, HistoryAction.UNSCHEDULED, None, draft.revision, detail=detail)
     return published
 
 
