@@ -55,7 +55,7 @@ def render_page(request, page, *, tree=None, at_home=False, preview=None):
         "tree": tree,
         "meta": meta,
         "breadcrumbs": [] if at_home else [home_crumb(), (page.title, None)],
-        "change_notes": ChangeNote.objects.filter(page=page)[:20],
+        "change_notes": ChangeNote.objects.public().filter(page=page)[:20],
         "preview": preview,
     }
     response = render(request, "sections/page_detail.html", context)

@@ -268,7 +268,7 @@ def test_change_note_appears_in_the_page_history(publisher_client, visitor):
     page = make_page(slug="overview")
     section = make_section(page, "Summits")
     data = form_data(publisher_client.get(change_url(section)))
-    data.update(body="New text.", change_note="Added the February 2009 summit.")
+    data.update(body="New text.", change_note="Added the February 2009 summit.", _publish="Save and publish")
     assert publisher_client.post(change_url(section), data).status_code == 302
     assert ChangeNote.objects.get().page == page
     assert "Added the February 2009 summit." in text_of(parse(visitor.get("/overview/")).select_one("#history"))
