@@ -32,6 +32,18 @@ class PublicContent(models.Model):
     class Meta:
         abstract = True
 
+    def publish_problems(self):
+        """What stops this item, as stored, from being published: sentences an editor can act on."""
+        return []
+
+    def unpublished_companions(self):
+        """Items not yet published that this one shows (its photographs, its events): published with it."""
+        return []
+
+    def history_page(self):
+        """The page whose public history records a change note about this item, or None."""
+        return None
+
 
 def public_condition(at):
     """The status and schedule rule, as a condition: published, and within its schedule at ``at``."""
@@ -131,18 +143,6 @@ class Publishable(PublicContent):
     def is_live(self):
         """Published (whether or not its schedule has started): a change to it is drafted, not written."""
         return self.status == Status.PUBLISHED
-
-    def publish_problems(self):
-        """What stops this item, as stored, from being published: sentences an editor can act on."""
-        return []
-
-    def unpublished_companions(self):
-        """Items not yet published that this one shows (its photographs, its events): published with it."""
-        return []
-
-    def history_page(self):
-        """The page whose public history records a change note about this item, or None."""
-        return None
 
 
 class ChangeNoteQuerySet(models.QuerySet):

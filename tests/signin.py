@@ -23,8 +23,13 @@ def sign_in_with_second_factor(client, user):
     Each sign-in gets a device of its own: a code is accepted once, and one test may sign the same person in
     several times within 30 seconds.
     """
-    device = add_authenticator(user)
     client.force_login(user)
+    return verify_second_factor(client, user)
+
+
+def verify_second_factor(client, user):
+    """The second step for a session that has passed the password: a code from a new device of ``user``'s."""
+    device = add_authenticator(user)
     page = client.get(reverse("accounts:verify"))
     assert page.status_code == 200, f"the second-factor page answered {page.status_code}"
     csrf = client.cookies["csrftoken"].value

@@ -6,12 +6,11 @@ from django.utils import timezone
 from photos.models import Photo
 from publishing.models import Status
 from sections.models import Section
+from tests.browser.conftest import log_in
 from tests.factories import make_page, make_photo, make_section
 from tests.photos.files import sized_jpeg
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PASSWORD = "a-long-test-password"
 
 
 @pytest.fixture
@@ -20,18 +19,9 @@ def media_served(settings):
     settings.ROOT_URLCONF = "tests.media_urls"
 
 
-def log_in(page, live_server):
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
-
-
 def test_editor_uploads_a_photograph_from_the_section_form_and_readers_see_it(
-    browser, media_served, live_server, django_user_model, tmp_path
+    browser, media_served, live_server, staff, tmp_path
 ):
-    django_user_model.objects.create_superuser("editor", "editor@example.org", PASSWORD)
     page_node = make_page(title="Overview", slug="overview")
     section = make_section(page_node, title="Summit", slug="summit", body="The leaders met.")
     photo_file = tmp_path / "summit.jpg"
@@ -39,7 +29,7 @@ def test_editor_uploads_a_photograph_from_the_section_form_and_readers_see_it(
 
     context = browser.new_context(viewport={"width": 1366, "height": 900})
     page = context.new_page()
-    log_in(page, live_server)
+    log_in(page, live_server.url)
     page.goto(f"{live_server.url}/admin/sections/section/{section.pk}/change/")
     page.click("#photo_placements-group .add-row a")
     with page.expect_popup() as popup_info:
@@ -56,7 +46,8 @@ def test_editor_uploads_a_photograph_from_the_section_form_and_readers_see_it(
 
     photo = Photo.objects.get()
     assert page.input_value("#id_photo_placements-0-photo") == str(photo.pk)
-    page.click("input[name=_save]")
+    # The section is published: the change is its draft until it is published with the button.
+    page.click("input[name=_publish]")
     page.wait_for_url(f"{live_server.url}/admin/sections/section/")
     assert Section.objects.get(pk=section.pk).photo_placements.get().photo == photo
 

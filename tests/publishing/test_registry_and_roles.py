@@ -37,9 +37,9 @@ def test_editors_prepare_content_and_publishers_decide_what_the_public_sees():
     assert {"sections.change_section", "events.add_event", "photos.delete_photoplacement"} <= editor
     assert not {label for label in editor if ".publish_" in label}
     assert {"sections.publish_section", "events.publish_event", "photos.publish_photo"} <= publisher
-    # Site settings and the public history: publishers change them, editors only look.
-    assert "sitewide.view_sitesettings" in editor and "sitewide.change_sitesettings" not in editor
-    assert "sitewide.change_sitesettings" in publisher
+    # Site settings: editors draft changes, publishers publish them. The public history: editors only look.
+    assert "sitewide.change_sitesettings" in editor and "sitewide.publish_sitesettings" not in editor
+    assert {"sitewide.change_sitesettings", "sitewide.publish_sitesettings"} <= publisher
     assert "publishing.view_changenote" in editor and "publishing.add_changenote" not in editor
     assert editor < publisher
 

@@ -11,7 +11,8 @@ from reversion.models import Version
 
 from events.models import Event
 from photos.models import PhotoPlacement
-from publishing.models import ChangeNote, Status
+from publishing import editions, services
+from publishing.models import ChangeNote, HistoryAction, HistoryEntry, Status
 from sections.models import DeletedSection, RelatedLink, Section
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 from tests.html import form_data, parse, text_of
@@ -227,14 +228,19 @@ def test_editor_submit_for_review_action(editor_client):
     assert draft.status == Status.REVIEW
 
 
-def test_editor_cannot_change_or_delete_published_content(editor_client):
+def test_an_editors_change_to_published_content_waits_as_a_draft_and_they_cannot_delete_it(editor_client, visitor):
     page = make_page(slug="overview")
-    published = make_section(page, "Published", status=Status.PUBLISHED)
-    data = new_section_data(page, title="Defaced", slug=published.slug)
-    assert editor_client.post(change_url(published), data).status_code == 403
-    assert editor_client.post(f"/admin/sections/section/{published.pk}/delete/", {"post": "yes"}).status_code == 403
+    published = make_section(page, "Published", slug="published", body="Live text.")
+    data = form_data(editor_client.get(change_url(published)))
+    data.update(title="Changed by the editor", _publish="Save and publish")  # a button editors are not shown
+    response = editor_client.post(change_url(published), data, follow=True)
+    assert "were not published: Only publishers can publish" in text_of(parse(response).select_one(".messagelist"))
     published.refresh_from_db()
     assert published.title == "Published"
+    assert draft_copy(published).title == "Changed by the editor"
+    assert "Changed by the editor" not in visitor.get("/overview/").content.decode()
+    assert editor_client.post(f"/admin/sections/section/{published.pk}/delete/", {"post": "yes"}).status_code == 403
+    assert Section.objects.filter(pk=published.pk, title="Published").exists()
 
 
 def test_editor_has_no_publish_actions(editor_client):
@@ -257,8 +263,9 @@ def test_groups_exist_with_their_permissions():
     editor = set(Group.objects.get(name="Editor").permissions.values_list("codename", flat=True))
     publisher = set(Group.objects.get(name="Publisher").permissions.values_list("codename", flat=True))
     assert {"add_section", "change_section", "add_photo"} <= editor
-    assert not {"publish_section", "publish_event", "publish_photo", "change_sitesettings"} & editor
-    assert {"publish_section", "publish_event", "publish_photo", "change_sitesettings"} <= publisher
+    assert not {"publish_section", "publish_event", "publish_photo", "publish_sitesettings"} & editor
+    assert "change_sitesettings" in editor  # a draft of the footer, which a publisher publishes
+    assert {"publish_section", "publish_event", "publish_photo", "publish_sitesettings"} <= publisher
 
 
 # Change notes
@@ -277,6 +284,11 @@ def test_change_note_appears_in_the_page_history(publisher_client, visitor):
 
 
 # Revisions
+
+
+def draft_copy(item):
+    """The item as its pending draft has it."""
+    return editions.revision_item(services.draft_of(item).revision, item)
 
 
 def edit(client, section, **changes):
@@ -298,45 +310,60 @@ def test_each_save_records_a_revision_with_links_and_photos(publisher_client):
     assert revision.user.username == "pat"
 
 
-def test_revert_restores_body_and_links_and_keeps_the_tree_position(publisher_client, visitor):
+def test_a_revert_becomes_the_draft_and_publishing_it_restores_body_and_links_and_withdraws_the_note(
+    publisher_client, visitor
+):
     page = make_page(slug="overview")
     first = make_section(page, "First", slug="first")
     section = make_section(page, "Summits", slug="summits", body="Original text.")
     make_link(section, "Original link", "https://original.example/")
-    edit(publisher_client, section, body="Original text.")  # the revision to come back to
-    original = Version.objects.get_for_object(section).first()
+    edit(publisher_client, section, body="Original text.", _publish="Save and publish")  # to come back to
+    original = Version.objects.get_for_object(section).first().revision
 
     data = form_data(publisher_client.get(change_url(section)))
     data.update({"body": "Rewritten text.", "related_links-0-DELETE": "on", "related_links-TOTAL_FORMS": "2",
                  "related_links-1-title": "Newer link", "related_links-1-url": "https://newer.example/",
-                 "related_links-1-position": "1"})  # fmt: skip
+                 "related_links-1-position": "1", "change_note": "Rewrote the summits.",
+                 "_publish": "Save and publish"})  # fmt: skip
     assert publisher_client.post(change_url(section), data).status_code == 302
+    assert "Rewrote the summits." in text_of(parse(visitor.get("/overview/")).select_one("#history"))
     Section.objects.move(Section.objects.get(pk=section.pk), first, "left")  # moved since the revision
 
-    revert_url = f"/admin/sections/section/{section.pk}/history/{original.pk}/"
-    response = publisher_client.post(revert_url, form_data(publisher_client.get(revert_url)))
-    assert response.status_code == 302
+    history = parse(publisher_client.get(f"/admin/sections/section/{section.pk}/history/"))
+    assert "Published" in text_of(history) and "Rewrote the summits." in text_of(history)
+    action = f"/admin/sections/section/{section.pk}/edition/"
+    assert publisher_client.post(action, {"action": "revert", "revision": original.pk}).status_code == 302
+    section.refresh_from_db()
+    assert section.body == "Rewritten text."  # a revert is a draft: the public still reads the current text
+    assert draft_copy(section).body == "Original text."
+    assert "Rewritten text." in visitor.get("/overview/").content.decode()
+
+    assert publisher_client.post(action, {"action": "publish"}).status_code == 302
     section.refresh_from_db()
     assert section.body == "Original text." and section.body_html == "<p>Original text.</p>"
     assert list(section.related_links.values_list("title", flat=True)) == ["Original link"]
-    contents = [text_of(a) for a in parse(visitor.get("/overview/")).select("#contents a")]
-    assert contents == ["1. Summits", "2. First"]
-    assert "Reverted to an earlier revision." in [entry.get_change_message() for entry in LogEntry.objects.all()]
+    reader_page = parse(visitor.get("/overview/"))
+    assert [text_of(a) for a in reader_page.select("#contents a")] == ["1. Summits", "2. First"]
+    assert "Rewrote the summits." not in text_of(reader_page)  # the reverted change's note is withdrawn
+    actions = [entry.action for entry in HistoryEntry.objects.filter(item_id=section.pk)]
+    assert actions[:2] == [HistoryAction.PUBLISHED, HistoryAction.REVERTED]
 
 
-def test_history_compare_shows_a_readable_diff(publisher_client):
+def test_compare_shows_the_changed_words_of_the_draft_and_of_any_two_revisions(publisher_client):
     page = make_page(slug="overview")
-    section = make_section(page, "Summits", body="The leaders met in Tokyo.")
-    edit(publisher_client, section, body="The leaders met in Tokyo.")
-    edit(publisher_client, section, body="The leaders met in Washington.")
-    versions = list(Version.objects.get_for_object(section))
-    response = publisher_client.get(
-        f"/admin/sections/section/{section.pk}/history/compare/",
-        {"version_id1": versions[1].pk, "version_id2": versions[0].pk},
-    )
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert "Tokyo" in html and "Washington" in html and ("<del>" in html or "<ins>" in html)
+    section = make_section(page, "Summits", body="The leaders met in Tokyo.\n\nThey agreed.")
+    edit(publisher_client, section, body="The leaders met in Osaka.\n\nThey agreed.")
+    osaka = Version.objects.get_for_object(section).first().revision
+    edit(publisher_client, section, body="The leaders met in Washington.\n\nThey agreed.", title="Summit meetings")
+    washington = Version.objects.get_for_object(section).first().revision
+
+    compare = f"/admin/sections/section/{section.pk}/compare/"
+    html = publisher_client.get(compare).content.decode()  # the draft against the published version
+    assert "<del>Tokyo</del><ins>Washington</ins>" in html and "<ins>Summit meetings</ins>" in html
+    html = publisher_client.get(compare, {"from": osaka.pk, "to": washington.pk}).content.decode()
+    assert "<del>Osaka</del><ins>Washington</ins>" in html and "They agreed." in html
+    assert "Path" not in html and "Version" not in html  # no field an editor does not know
+    assert publisher_client.get(compare, {"from": "999999", "to": "draft"}).status_code == 404
 
 
 def test_deleted_section_is_recovered_with_its_children_links_photos_and_events(publisher_client, visitor):
@@ -439,14 +466,14 @@ def test_a_stale_save_is_refused_showing_the_other_change_and_keeping_the_typed_
     assert "The saved version differs from yours" in errors
     assert "“The leaders met in Washington on February 24.”" in errors
     assert parse(response).select_one("textarea#id_body").get_text().strip() == "My careful rewrite of the paragraph."
-    section.refresh_from_db()
-    assert section.body == "The leaders met in Washington on February 24."
+    assert draft_copy(section).body == "The leaders met in Washington on February 24."
 
     # Having seen their change, submitting again is a deliberate choice and goes through.
     again = form_data(response)
     assert first.post(change_url(section), again).status_code == 302
+    assert draft_copy(section).body == "My careful rewrite of the paragraph."
     section.refresh_from_db()
-    assert section.body == "My careful rewrite of the paragraph."
+    assert section.body == "The leaders met."  # both edited the draft: the public text is unchanged
 
 
 def test_a_failure_midway_through_saving_leaves_the_previous_version_intact(publisher):
@@ -492,7 +519,7 @@ def test_a_stale_save_shows_what_the_other_person_changed_since_the_form_was_ope
     errors = errors_of(publisher_client.post(change_url(section), mine))
     assert "Their changes:" in errors
     assert "Title: “Summits” → “Summit meetings”" in errors
-    assert "-The leaders met. | +The leaders met in Washington." in errors
+    assert "Body: added “in Washington”." in errors
 
 
 def test_publishers_see_items_awaiting_review_on_the_admin_home(editor_client, publisher_client):

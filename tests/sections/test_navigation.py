@@ -178,8 +178,8 @@ def test_feeds_and_calendar_are_announced_in_the_head(client):
     }
 
 
-def test_reserved_slug_cannot_name_a_page(admin_client):
-    response = admin_client.post(
+def test_reserved_slug_cannot_name_a_page(staff_client):
+    response = staff_client.post(
         "/admin/sections/section/add/",
         {
             "title": "Search",

@@ -1,9 +1,11 @@
 """Under the production Content-Security-Policy, public pages and the admin work in a real Chromium with no
 policy violation: the markdownx editor (typing, live preview), treebeard's drag and drop, the photo admin."""
 
+import re
+
 import pytest
 
-from .stack import STAFF_PASSWORD, STAFF_USERNAME
+from .stack import STAFF_PASSWORD, STAFF_USERNAME, authenticator_code
 
 pytestmark = [pytest.mark.browser, pytest.mark.deployment]
 
@@ -43,6 +45,10 @@ def sign_in(page, stack):
     page.fill("#id_username", STAFF_USERNAME)
     page.fill("#id_password", STAFF_PASSWORD)
     page.click("input[type=submit]")
+    # The second factor: the code the staff member's authenticator app shows now.
+    page.wait_for_url(re.compile(r"/account/verify/"))
+    page.get_by_label("Code").fill(authenticator_code())
+    page.get_by_role("button", name="Verify").click()
     page.wait_for_url(f"**{stack.admin_url}")
 
 

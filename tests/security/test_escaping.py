@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from events.models import Event
 from photos.models import Photo
+from publishing import editions, services
 from publishing.models import ChangeNote
 from sections.models import DeletedSection, RelatedLink, Section, ShareLink
 from sections.services import delete_section
@@ -79,6 +80,12 @@ def poisoned_site(isolated_media):
     doomed = poison(make_section(page, slug="doomed"))
     delete_section(doomed)
     poison(DeletedSection.objects.get())
+    # A pending draft of the published section, with its note in the draft and in the section's history.
+    with editions.sandbox():
+        poison(section)
+        states = editions.snapshot(section)
+    section.refresh_from_db()
+    services.save_draft(section, states, note=PAYLOAD)
     return {"page": page, "section": section, "photo": photo, "event": event}
 
 
@@ -107,6 +114,8 @@ def admin_urls(poisoned_site):
     for model in (ChangeNote, ShareLink, DeletedSection):
         yield reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
     yield reverse("admin:sections_section_change", args=[poisoned_site["section"].pk])
+    yield reverse("admin:sections_section_compare", args=[poisoned_site["section"].pk])
+    yield reverse("admin:sections_section_history", args=[poisoned_site["section"].pk])
     yield reverse("admin:sections_section_delete", args=[poisoned_site["page"].pk])
     yield reverse("admin:photos_photo_delete", args=[poisoned_site["photo"].pk])
     yield reverse("admin:events_event_delete", args=[poisoned_site["event"].pk])

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from events.models import Event
 from sections.models import Section
+from tests.signin import verify_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +83,7 @@ def test_staff_sessions_expire_after_two_hours_without_a_request(client, staff_u
         reverse("admin:login"), {"username": "editor", "password": "a-long-test-password", "next": "/admin/"}
     )
     assert response.status_code == 302
+    verify_second_factor(client, staff_user)
     session = Session.objects.get()
     assert abs(session.expire_date - (timezone.now() + timedelta(hours=2))) < timedelta(minutes=1)
 

@@ -20,6 +20,7 @@ from sections.models import Section
 from sitewide.models import PhoneLine, SiteSettings
 from tests.factories import make_event, make_link, make_page, make_photo, make_section, place_photo
 from tests.html import form_data, parse, text_of
+from tests.signin import verify_second_factor
 
 pytestmark = pytest.mark.django_db
 
@@ -197,4 +198,5 @@ def test_a_login_with_an_unsafe_next_lands_on_the_admin_home(staff_user):
         {"username": "editor", "password": "a-long-test-password", "next": "https://evil.example/"},
     )
     assert response.status_code == 302 and response["Location"] == "/admin/"
+    verify_second_factor(client, staff_user)
     assert client.get(response["Location"]).status_code == 200

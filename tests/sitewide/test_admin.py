@@ -56,5 +56,12 @@ def test_staff_edit_the_footer(staff_client, demo_site, client):
     data["address"] = "1 New Street\nWashington, DC 20008"
     data["phone_lines-0-telephone"] = "202-555-0100"
     assert staff_client.post(url, data).status_code == 302
+    # Saved as a draft: the public footer is unchanged until the draft is published.
+    footer = text_of(parse(client.get("/")).find("footer"))
+    assert "1 New Street" not in footer and "202-555-0100" not in footer
+    data = form_data(staff_client.get(url))
+    assert data["address"].startswith("1 New Street")  # the form shows the draft
+    data["_publish"] = "Save and publish"
+    assert staff_client.post(url, data).status_code == 302
     footer = text_of(parse(client.get("/")).find("footer"))
     assert "1 New Street" in footer and "202-555-0100" in footer
