@@ -4,6 +4,7 @@ from reversion.admin import VersionAdmin
 
 from photos.admin import EventPhotoInline
 from publishing.admin import PublishableForm, PublishingAdminMixin
+from publishing.edition_admin import EditionStateFilter
 from publishing.gate import heading_problems
 
 from .models import Event
@@ -24,7 +25,7 @@ class EventAdminForm(PublishableForm):
 class EventAdmin(PublishingAdminMixin, VersionAdmin):
     form = EventAdminForm
     list_display = ["title", "starts_on", "location", "section", "edition_state"]
-    list_filter = ["status", "date_precision", ("section", admin.RelatedOnlyFieldListFilter)]
+    list_filter = [EditionStateFilter, "date_precision", ("section", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "location", "participants", "summary", "body"]
     date_hierarchy = "starts_on"
     prepopulated_fields = {"slug": ["title"]}

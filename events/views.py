@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from photos.models import Photo
 from publishing.pagecache import page_number, page_of, query_parameters
 from publishing.roles import staff_required
+from publishing.services import previewing
 from sitewide.models import SiteSettings
 from sitewide.seo import PageMeta, describe, home_crumb
 
@@ -127,8 +128,12 @@ def event_detail(request, slug):
 
 @staff_required("events.view_event")
 def preview_event(request, pk):
-    event = get_object_or_404(Event.objects.select_related("section", "section__page"), pk=pk)
-    return render_event(request, event, preview="Preview: this event as it will look.")
+    """The event as it will look once published, its pending changes and photographs' included."""
+    events = Event.objects.filter(pk=pk)
+    get_object_or_404(events)
+    with previewing(events, Photo.objects.filter(placements__event_id=pk)):
+        event = events.select_related("section", "section__page").get()
+        return render_event(request, event, preview="Preview: this event as it will look.")
 
 
 def calendar_response(content, filename, *, attachment):

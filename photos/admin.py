@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from reversion.admin import VersionAdmin
 
 from publishing.admin import PlacementGateFormSet, PublishingAdminMixin
+from publishing.edition_admin import EditionStateFilter
 
 from .forms import BulkUploadForm, PhotoForm
 from .models import Photo, PhotoPlacement
@@ -142,7 +143,7 @@ class PhotoAdmin(PublishingAdminMixin, VersionAdmin):
     # Size and upload date are on each photograph's page (and the dates above the list): a narrow list fits a laptop.
     list_display = ["list_thumbnail", "caption", "credit", "edition_state", "rights_until", "use_count"]
     list_display_links = ["list_thumbnail", "caption"]
-    list_filter = ["status", MissingAltTextFilter, RightsFilter, UsageFilter, "is_placeholder", "licence"]
+    list_filter = [EditionStateFilter, MissingAltTextFilter, RightsFilter, UsageFilter, "is_placeholder", "licence"]
     search_fields = ["caption", "credit", "alt_text", "original_filename", "copyright_holder"]
     date_hierarchy = "created_at"
     list_per_page = 50

@@ -13,7 +13,7 @@ from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, Q, Subquery
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -27,6 +27,37 @@ from .models import Draft, DraftState, Status
 # Columns no editor knows: tree bookkeeping, counters, generated HTML, image geometry.
 INTERNAL_FIELDS = {"id", "path", "depth", "numchild", "page", "body_html", "version", "created_at", "updated_at",
                    "width", "height", "image", "status", "publish_at", "uploaded_by", "review_by"}  # fmt: skip
+
+
+class EditionStateFilter(admin.SimpleListFilter):
+    """The change list by what an editor needs to know: the states :func:`services.state_label` names."""
+
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("draft", "Draft (never published)"),
+            ("review", "Awaiting review"),
+            ("published", "Published"),
+            ("changed", "Published, with unpublished changes"),
+            ("scheduled", "Scheduled"),
+        ]
+
+    def queryset(self, request, queryset):
+        drafts = Draft.objects.filter(item_type=ContentType.objects.get_for_model(queryset.model))
+        now = timezone.now()
+        with_draft = Q(pk__in=drafts.values("item_id"))
+        conditions = {
+            "draft": Q(status=Status.DRAFT),
+            "review": Q(status=Status.REVIEW) | Q(pk__in=drafts.filter(state=DraftState.REVIEW).values("item_id")),
+            "published": Q(status=Status.PUBLISHED) & ~with_draft & ~Q(publish_at__gt=now),
+            "changed": Q(status=Status.PUBLISHED) & with_draft,
+            "scheduled": Q(status=Status.PUBLISHED, publish_at__gt=now)
+            | Q(pk__in=drafts.filter(go_live_at__isnull=False).values("item_id")),
+        }
+        condition = conditions.get(self.value())
+        return queryset if condition is None else queryset.filter(condition)
 
 
 class EditionAdminMixin:
@@ -153,6 +184,7 @@ class EditionAdminMixin:
                 "draft": draft,
                 "can_publish": self.can_publish(request),
                 "compare_url": reverse(f"{base}_compare", args=[item.pk]),
+                "preview_url": self.get_view_on_site_url(item),
                 "history_url": reverse(f"{base}_history", args=[item.pk]),
                 "action_url": reverse(f"{base}_edition_action", args=[item.pk]),
                 "companions": [],

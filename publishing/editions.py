@@ -25,6 +25,8 @@ from django.utils import timezone
 from reversion.models import Revision, Version
 from reversion.revisions import _get_options
 
+from . import per_request
+
 # Set while a sandbox runs: nothing done in it is real, so it must not retire the cached pages.
 in_sandbox = contextvars.ContextVar("in_sandbox", default=False)
 
@@ -35,8 +37,13 @@ class _RollBack(Exception):
 
 @contextmanager
 def sandbox():
-    """A transaction that is always rolled back: what is written inside never happened."""
+    """A transaction that is always rolled back: what is written inside never happened.
+
+    Values this request remembered (the schedule, the site's header and footer) are forgotten on the way in
+    and out, so that nothing read from a draft outlives the sandbox; shared caches are not written inside.
+    """
     token = in_sandbox.set(True)
+    per_request.forget_all()
     try:
         with transaction.atomic():
             yield
@@ -45,6 +52,7 @@ def sandbox():
         pass
     finally:
         in_sandbox.reset(token)
+        per_request.forget_all()
 
 
 def owned_rows(item):

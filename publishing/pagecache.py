@@ -99,7 +99,8 @@ def next_scheduled_change(now):
         moment = cached["at"]
     else:
         moment = _next_scheduled_change(now)
-        cache.set(key, {"at": moment}, LONGEST_SECONDS)
+        if not in_sandbox.get():  # a preview's drafts are not the site's schedule
+            cache.set(key, {"at": moment}, LONGEST_SECONDS)
     per_request.remember("schedule", (generation, moment))
     return moment
 

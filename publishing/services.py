@@ -9,6 +9,8 @@ public. A *live* item (published, or the site settings) is never edited directly
 as its :class:`~publishing.models.Draft` (see :mod:`publishing.editions`) until :func:`publish_draft`.
 """
 
+from contextlib import contextmanager
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,6 +20,7 @@ from markup.dates import format_moment
 
 from . import editions
 from .models import ChangeNote, Draft, DraftState, HistoryAction, HistoryEntry, Status
+from .pagecache import content_changed
 from .registry import publish_permission
 
 REVIEW_INTERVAL_YEARS = 1
@@ -55,6 +58,26 @@ def draft_of(item, *, lock=False):
     if lock:
         drafts = drafts.select_for_update()
     return drafts.filter(**_item_key(item)).first()
+
+
+@contextmanager
+def previewing(*querysets):
+    """Inside, every item of ``querysets`` that has a pending draft reads as its draft; nothing stays.
+
+    What a preview and a share link show: the page as it will look once its drafts are published, the rest
+    of the site as published. Rendering happens inside; the sandbox is rolled back on the way out.
+    """
+    with editions.sandbox():
+        for queryset in querysets:
+            model = queryset.model
+            drafts = Draft.objects.filter(
+                item_type=ContentType.objects.get_for_model(model), item_id__in=queryset.values("pk")
+            ).select_related("revision")
+            for draft in drafts:
+                item = model._default_manager.filter(pk=draft.item_id).first()
+                if item is not None:
+                    editions.apply_snapshot(item, draft.revision)
+        yield
 
 
 def record(item, action, user=None, revision=None, detail=""):
@@ -274,6 +297,7 @@ def schedule_draft(item, at, user=None, *, with_companions=False):
     draft.go_live_at = at
     draft.scheduled_by = user
     draft.save()
+    content_changed()  # the site's next scheduled change may now be this one: no cached page may outlive it
     record(item, HistoryAction.SCHEDULED, user, draft.revision, detail=f"To go live at {at.isoformat()}.")
     return True
 
@@ -285,6 +309,7 @@ def unschedule_draft(item, user=None):
         return False
     draft.go_live_at = None
     draft.save(update_fields=["go_live_at", "updated_at"])
+    content_changed()
     record(item, HistoryAction.UNSCHEDULED, user, draft.revision)
     return True
 

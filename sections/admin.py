@@ -11,6 +11,7 @@ from treebeard.admin import TreeAdmin
 from photos.admin import SectionPhotoInline
 from publishing import editions, services
 from publishing.admin import LinkGateFormSet, PublishingAdminMixin
+from publishing.edition_admin import EditionStateFilter
 from publishing.models import HistoryAction
 
 from .forms import SectionAdminForm
@@ -48,7 +49,7 @@ class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
     change_list_template = "admin/sections/section/change_list.html"
     change_form_template = "admin/sections/section/change_form.html"
     list_display = ["numbered_title", "slug", "edition_state", "updated_at"]
-    list_filter = ["status", PageFilter, "depth"]
+    list_filter = [EditionStateFilter, PageFilter, "depth"]
     search_fields = ["title", "slug", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [SectionPhotoInline, RelatedLinkInline]

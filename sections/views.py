@@ -1,13 +1,15 @@
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
+from events.models import Event
 from markup.dates import format_moment
 from photos.models import Photo, PhotoPlacement
 from publishing.models import ChangeNote
 from publishing.pagecache import page_number, page_of, query_parameters
 from publishing.roles import staff_required
+from publishing.services import previewing
 from sitewide.seo import PageMeta, describe, home_crumb
 
 from . import structured_data
@@ -99,19 +101,30 @@ def find_renamed_page(former_slug):
     return page
 
 
+def render_draft_page(request, page, preview):
+    """The page as it will look once its drafts are published: sections never published and the pending
+    changes of published ones (with their photographs and events) shown, marked as a preview."""
+    sections = Section.objects.get_tree(page)
+    events = Event.objects.filter(section__in=sections)
+    photos = Photo.objects.filter(Q(placements__section__in=sections) | Q(placements__event__in=events))
+    with previewing(sections, events, photos):
+        page = Section.objects.select_related("page").get(pk=page.pk)  # as drafted
+        return render_page(request, page, preview=preview)
+
+
 @staff_required("sections.view_section")
 def preview_section(request, pk):
     """Staff see any page or section, drafts included, exactly as it will look."""
     section = get_object_or_404(Section.objects.select_related("page"), pk=pk)
-    return render_page(request, section.page or section, preview="Preview: drafts are shown.")
+    return render_draft_page(request, section.page or section, "Preview: drafts and unpublished changes are shown.")
 
 
 def shared_page(request, token):
     """A draft page shown to whoever holds an unexpired, unrevoked share link."""
     share_link = get_object_or_404(ShareLink.objects.active().select_related("page"), token=token)
     expires = format_moment(share_link.expires_at)
-    return render_page(
-        request, share_link.page, preview=f"Shared preview, not public. This link works until {expires}."
+    return render_draft_page(
+        request, share_link.page, f"Shared preview, not public. This link works until {expires}."
     )
 
 

@@ -216,7 +216,7 @@ def test_editor_cannot_schedule(editor_client):
 def test_editor_submits_for_review_and_publishers_see_it(editor_client, publisher_client):
     page = make_page(slug="overview")
     assert editor_client.post(ADD, new_section_data(page, status="review")).status_code == 302
-    listing = publisher_client.get("/admin/sections/section/", {"status__exact": "review"})
+    listing = publisher_client.get("/admin/sections/section/", {"state": "review"})
     assert "New subsection" in listing.content.decode()
 
 
