@@ -123,9 +123,7 @@ def shared_page(request, token):
     """A draft page shown to whoever holds an unexpired, unrevoked share link."""
     share_link = get_object_or_404(ShareLink.objects.active().select_related("page"), token=token)
     expires = format_moment(share_link.expires_at)
-    return render_draft_page(
-        request, share_link.page, f"Shared preview, not public. This link works until {expires}."
-    )
+    return render_draft_page(request, share_link.page, f"Shared preview, not public. This link works until {expires}.")
 
 
 @query_parameters()

@@ -13,7 +13,7 @@ from photos.models import Photo
 from publishing import editions, services
 from publishing.models import Draft, HistoryAction, HistoryEntry, Status
 from sections.models import Section, ShareLink
-from tests.factories import make_event, make_page, make_photo, make_section, place_photo
+from tests.factories import make_event, make_page, make_photo, make_section
 from tests.html import form_data, parse, text_of
 from tests.visibility import assert_nowhere_public, assert_somewhere_public
 
