@@ -1,7 +1,7 @@
 from django.contrib import admin
 
 from . import services
-from .models import AuditEvent, SecondFactorExemption
+from .models import AuditEvent, PasskeyRequirement, SecondFactorExemption
 
 
 class SuperuserOnly:
@@ -58,4 +58,42 @@ class SecondFactorExemptionAdmin(SuperuserOnly, admin.ModelAdmin):
             AuditEvent.Kind.EXEMPTION,
             obj.user,
             detail=f"until {obj.expires_at.isoformat()} by {request.user.get_username()}: {obj.reason}",
+        )
+
+
+@admin.register(PasskeyRequirement)
+class PasskeyRequirementAdmin(SuperuserOnly, admin.ModelAdmin):
+    """Members of these groups verify with a passkey only (accounts.services.second_factor_done)."""
+
+    list_display = ["group", "reason", "required_by", "required_at"]
+    list_select_related = ["group", "required_by"]
+    readonly_fields = ["required_by", "required_at"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.required_by = request.user
+        super().save_model(request, obj, form, change)
+        services.record(
+            request,
+            AuditEvent.Kind.PASSKEYS_REQUIRED,
+            request.user,
+            detail=f"group {obj.group.name} by {request.user.get_username()}: {obj.reason}",
+        )
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.record(
+            request,
+            AuditEvent.Kind.PASSKEYS_REQUIRED,
+            request.user,
+            detail=f"no longer for group {obj.group.name}, by {request.user.get_username()}",
         )
