@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django_otp_webauthn.admin import WebAuthnCredentialAdmin
+from django_otp_webauthn.models import WebAuthnCredential
 
 from . import services
 from .models import AuditEvent, PasskeyRequirement, SecondFactorExemption
@@ -97,3 +99,17 @@ class PasskeyRequirementAdmin(SuperuserOnly, admin.ModelAdmin):
             request.user,
             detail=f"no longer for group {obj.group.name}, by {request.user.get_username()}",
         )
+
+
+@admin.register(WebAuthnCredential)
+class PasskeyAdmin(SuperuserOnly, WebAuthnCredentialAdmin):
+    """The library's view of passkeys, which it leaves unregistered. A superuser resets a lost passkey by
+    deleting it here (accounts.signals records it); the person then adds a new one at their next sign-in."""
+
+    search_fields = ["user__username", "name"]
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

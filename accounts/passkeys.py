@@ -45,6 +45,12 @@ class Malformed(exceptions.OTPWebAuthnApiError):
     default_code = "malformed"
 
 
+# The library's own wording where it speaks to developers rather than to the person at the browser.
+CLEARER = {
+    "invalid_state": "This passkey request was already used or never started. Press the passkey button again.",
+    "malformed_request": "The browser's answer could not be read. Try again, or use another passkey.",
+}
+
 # What py_webauthn and the library raise on input they cannot parse, beyond their own error classes:
 # a forged body must be refused as such, not end in a server error.
 UNREADABLE = (ValueError, TypeError, KeyError, AttributeError, webauthn_exceptions.WebAuthnException)
@@ -78,6 +84,9 @@ class StaffCeremony:
             exc = Malformed()
         if isinstance(exc, exceptions.OTPWebAuthnApiError):
             self.refused(exc)
+            if isinstance(exc, exceptions.UnprocessableEntity):
+                exc.detail = f"The passkey's answer could not be verified ({self.ceremony}). Try again, or use another."
+            exc.detail = CLEARER.get(exc.code, exc.detail)
         return super().handle_exception(exc)
 
     def refused(self, exc):

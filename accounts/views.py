@@ -87,6 +87,8 @@ def verify(request):
             device = match_token(user, form.cleaned_data["token"])
             if device is not None:
                 services.second_factor_passed(request, user, device)
+                if not services.second_factor_done(request):
+                    return redirect(f"{reverse('accounts:setup')}?{urlencode({'next': _next_url(request)})}")
                 return redirect(_next_url(request))
             services.code_refused(request, user)
             if services.code_attempts_locked(request, user):
