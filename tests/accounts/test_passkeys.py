@@ -2,6 +2,9 @@
 in Python (tests/passkeys.py); the whole thing in Chromium is tests/browser/test_passkeys.py."""
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from axes.models import AccessAttempt
@@ -275,3 +278,36 @@ def test_resetting_a_lost_passkey_in_the_admin_is_recorded(staff_client, newcome
     event = AuditEvent.objects.get(kind=AuditEvent.Kind.DEVICE_REMOVED, user=newcomer)
     assert event.detail == "passkey: office laptop"
     assert LogEntry.objects.filter(object_id=str(device.pk)).exists()
+
+
+def _passkey_settings(**env):
+    """The passkey settings embassy/settings.py derives from this environment, read in a fresh process."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("DJANGO_")}
+    environment.update(DJANGO_SETTINGS_MODULE="embassy.settings", **env)
+    script = "from django.conf import settings as s; print(s.OTP_WEBAUTHN_RP_ID, *s.OTP_WEBAUTHN_ALLOWED_ORIGINS)"
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=environment, capture_output=True, text=True, check=True, cwd=os.getcwd()
+    )
+    return result.stdout.split()
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [
+        ({}, ["localhost", "https://localhost", "http://localhost:8000"]),
+        (
+            {"DJANGO_ALLOWED_HOSTS": "10.0.0.5,.embassy.example,cdn.other.example"},
+            ["embassy.example", "https://embassy.example"],
+        ),
+        (
+            {
+                "DJANGO_ALLOWED_HOSTS": "www.embassy.example,admin.embassy.example",
+                "DJANGO_WEBAUTHN_RP_ID": "embassy.example",
+            },
+            ["embassy.example", "https://www.embassy.example", "https://admin.embassy.example"],
+        ),
+    ],
+    ids=["development", "first-host-name", "rp-id-from-env"],
+)
+def test_the_relying_party_and_origins_follow_the_allowed_hosts(env, expected):
+    assert _passkey_settings(**env) == expected
