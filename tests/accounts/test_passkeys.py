@@ -271,6 +271,9 @@ def test_only_superusers_reach_the_passkey_requirements(editor_client):
 
 def test_resetting_a_lost_passkey_in_the_admin_is_recorded(staff_client, newcomer):
     device = SoftPasskey().saved_for(newcomer, name="office laptop")
+    listing = staff_client.get("/admin/django_otp_webauthn/webauthncredential/?q=newcomer")
+    assert listing.status_code == 200 and "office laptop" in listing.text
+    assert staff_client.get(f"/admin/django_otp_webauthn/webauthncredential/{device.pk}/change/").status_code == 200
     response = staff_client.post(f"/admin/django_otp_webauthn/webauthncredential/{device.pk}/delete/", {"post": "yes"})
     assert response.status_code == 302
     event = AuditEvent.objects.get(kind=AuditEvent.Kind.DEVICE_REMOVED, user=newcomer)
