@@ -1,7 +1,9 @@
 from django.contrib import admin
+from django_otp_webauthn.admin import WebAuthnCredentialAdmin
+from django_otp_webauthn.models import WebAuthnCredential
 
 from . import services
-from .models import AuditEvent, SecondFactorExemption
+from .models import AuditEvent, PasskeyRequirement, SecondFactorExemption
 
 
 class SuperuserOnly:
@@ -59,3 +61,55 @@ class SecondFactorExemptionAdmin(SuperuserOnly, admin.ModelAdmin):
             obj.user,
             detail=f"until {obj.expires_at.isoformat()} by {request.user.get_username()}: {obj.reason}",
         )
+
+
+@admin.register(PasskeyRequirement)
+class PasskeyRequirementAdmin(SuperuserOnly, admin.ModelAdmin):
+    """Members of these groups verify with a passkey only (accounts.services.second_factor_done)."""
+
+    list_display = ["group", "reason", "required_by", "required_at"]
+    list_select_related = ["group", "required_by"]
+    readonly_fields = ["required_by", "required_at"]
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.required_by = request.user
+        super().save_model(request, obj, form, change)
+        services.record(
+            request,
+            AuditEvent.Kind.PASSKEYS_REQUIRED,
+            request.user,
+            detail=f"group {obj.group.name} by {request.user.get_username()}: {obj.reason}",
+        )
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        services.record(
+            request,
+            AuditEvent.Kind.PASSKEYS_REQUIRED,
+            request.user,
+            detail=f"no longer for group {obj.group.name}, by {request.user.get_username()}",
+        )
+
+
+@admin.register(WebAuthnCredential)
+class PasskeyAdmin(SuperuserOnly, WebAuthnCredentialAdmin):
+    """The library's view of passkeys, which it leaves unregistered. A superuser resets a lost passkey by
+    deleting it here (accounts.signals records it); the person then adds a new one at their next sign-in."""
+
+    search_fields = ["user__username", "name"]
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser

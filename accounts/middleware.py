@@ -25,8 +25,13 @@ class SecondFactorMiddleware:
             logout(request)
             messages.info(request, "Your session reached its longest lifetime. Sign in again.")
             return redirect("admin:login")
-        if services.needs_second_factor(user) and not user.is_verified() and not self._allowed(request):
-            target = "accounts:verify" if services.has_device(user) else "accounts:setup"
+        if (
+            services.needs_second_factor(user)
+            and not services.second_factor_done(request)
+            and not self._allowed(request)
+        ):
+            # Verified with a code yet still not done: a passkey group's member, who must add a passkey first.
+            target = "accounts:verify" if services.has_device(user) and not user.is_verified() else "accounts:setup"
             return redirect(f"{reverse(target)}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 

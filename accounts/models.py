@@ -27,6 +27,7 @@ class AuditEvent(models.Model):
         SUSPENSION = "suspension", "Suspended as dormant"
         SESSIONS_ENDED = "sessions_ended", "Signed out everywhere"
         HALF_SESSION_EXPIRED = "half_session_expired", "Half-finished sign-in expired"
+        PASSKEYS_REQUIRED = "passkeys_required", "Passkeys required for a group"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     kind = models.CharField(max_length=32, choices=Kind.choices)
@@ -83,6 +84,33 @@ class SecondFactorExemption(models.Model):
 
     def get_absolute_url(self):
         return reverse("admin:accounts_secondfactorexemption_change", args=[self.pk])
+
+
+class PasskeyRequirement(models.Model):
+    """A superuser's decision that the members of a group verify with a passkey: no authenticator code, no
+    recovery code. For the accounts a phished code would cost most: a passkey answers only the site's own name."""
+
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="passkey_requirement", verbose_name="group"
+    )
+    reason = models.CharField(max_length=300, help_text="Why this group's members must use passkeys.")
+    required_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+    )
+    required_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["group__name"]
+        verbose_name = "passkey requirement"
+        constraints = [
+            models.CheckConstraint(condition=~models.Q(reason=""), name="passkey_requirement_has_a_reason"),
+        ]
+
+    def __str__(self):
+        return f"Passkeys for {self.group}"
+
+    def get_absolute_url(self):
+        return reverse("admin:accounts_passkeyrequirement_change", args=[self.pk])
 
 
 class StaffSession(models.Model):

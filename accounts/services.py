@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp_webauthn.models import WebAuthnCredential
 
-from .models import AuditEvent, SecondFactorExemption, StaffSession
+from .models import AuditEvent, PasskeyRequirement, SecondFactorExemption, StaffSession
 
 # Set in the session when the password is accepted; the second factor must follow within HALF_SESSION_SECONDS.
 PASSWORD_AT_KEY = "accounts_password_at"
@@ -61,6 +62,37 @@ def has_device(user):
     return any(not isinstance(device, StaticDevice) for device in confirmed_devices(user))
 
 
+def has_passkey(user):
+    return WebAuthnCredential.objects.filter(user=user, confirmed=True).exists()
+
+
+def passkey_groups(user):
+    """The names of the user's groups whose members must verify with a passkey."""
+    requirements = PasskeyRequirement.objects.filter(group__user=user).order_by("group__name")
+    return list(requirements.values_list("group__name", flat=True))
+
+
+def passkey_required(user):
+    return PasskeyRequirement.objects.filter(group__user=user).exists()
+
+
+def passkey_required_message(user):
+    groups = ", ".join(passkey_groups(user)) or "your group"
+    return f"Members of {groups} sign in with a passkey: authenticator codes and recovery codes are not accepted."
+
+
+def second_factor_done(request):
+    """Whether this session verified a second factor the user may sign in with.
+
+    A member of a passkey group whose session was verified with a code (allowed once, only to add a first
+    passkey) has not finished signing in.
+    """
+    user = request.user
+    if not user.is_verified():
+        return False
+    return not passkey_required(user) or isinstance(getattr(user, "otp_device", None), WebAuthnCredential)
+
+
 def new_recovery_codes(user):
     """Replace the user's recovery codes with a fresh set, returned once for the person to keep."""
     with transaction.atomic():
@@ -69,6 +101,10 @@ def new_recovery_codes(user):
         codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
         StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
     return codes
+
+
+def has_recovery_codes(user):
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).exists()
 
 
 def is_dormant(user, now=None):
@@ -98,9 +134,9 @@ def code_attempts_locked(request, user):
     return AxesProxyHandler.is_locked(request, {"username": user.get_username()})
 
 
-def code_refused(request, user):
+def code_refused(request, user, detail=""):
     """Counted by django-axes like a refused password: enough of them lock the account."""
-    record(request, AuditEvent.Kind.CODE_FAILURE, user)
+    record(request, AuditEvent.Kind.CODE_FAILURE, user, detail=detail)
     auth_signals.user_login_failed.send(sender=__name__, credentials={"username": user.get_username()}, request=request)
 
 

@@ -6,6 +6,7 @@ from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from . import services
 from .models import AuditEvent
@@ -39,9 +40,9 @@ def signed_out(sender, request, user, **kwargs):
 
 
 @receiver(post_delete, sender=TOTPDevice, dispatch_uid="accounts_device_removed")
+@receiver(post_delete, sender=WebAuthnCredential, dispatch_uid="accounts_passkey_removed")
 def device_removed(sender, instance, **kwargs):
     # A superuser resetting a lost device deletes it in the admin (which also writes the admin log).
     if instance.confirmed:
-        services.record(
-            None, AuditEvent.Kind.DEVICE_REMOVED, instance.user, detail=f"authenticator app: {instance.name}"
-        )
+        kind = "passkey" if sender is WebAuthnCredential else "authenticator app"
+        services.record(None, AuditEvent.Kind.DEVICE_REMOVED, instance.user, detail=f"{kind}: {instance.name}")

@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_otp import match_token
@@ -16,6 +16,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from . import services
 from .forms import CodeForm
 from .models import AuditEvent
+from .passkeys import NEW_PASSKEY_KEY
 
 SETUP_DEVICE_KEY = "accounts_setup_device"
 
@@ -64,28 +65,48 @@ def verify(request):
     if (answer := _expired_or_missing(request)) is not None:
         return answer
     user = request.user
-    if user.is_verified():
+    if services.second_factor_done(request):
         return redirect(_next_url(request))
-    if not services.has_device(user):
-        return redirect("accounts:setup")
+    if user.is_verified() or not services.has_device(user):
+        return redirect(f"{reverse('accounts:setup')}?{urlencode({'next': _next_url(request)})}")
     if services.code_attempts_locked(request, user):
         return _locked(request, user)
+    has_passkey = services.has_passkey(user)
+    # A passkey group's member with a passkey uses it; one without a passkey yet confirms a code once, only to
+    # add a passkey on the set-up page.
+    codes_refused = has_passkey and services.passkey_required(user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        # Only the devices of the user whose password this session holds: nothing in the request names a user.
-        device = match_token(user, form.cleaned_data["token"])
-        if device is not None:
-            services.second_factor_passed(request, user, device)
-            return redirect(_next_url(request))
-        services.code_refused(request, user)
-        if services.code_attempts_locked(request, user):
-            return _locked(request, user)
-        form.add_error("token", "That code is not right, or was already used. Try the code shown now.")
+        if codes_refused:
+            services.code_refused(request, user, detail="code refused: passkey required")
+            if services.code_attempts_locked(request, user):
+                return _locked(request, user)
+            form.add_error("token", services.passkey_required_message(user))
+        else:
+            # Only the devices of the user whose password this session holds: nothing in the request names a user.
+            device = match_token(user, form.cleaned_data["token"])
+            if device is not None:
+                services.second_factor_passed(request, user, device)
+                if not services.second_factor_done(request):
+                    return redirect(f"{reverse('accounts:setup')}?{urlencode({'next': _next_url(request)})}")
+                return redirect(_next_url(request))
+            services.code_refused(request, user)
+            if services.code_attempts_locked(request, user):
+                return _locked(request, user)
+            form.add_error("token", "That code is not right, or was already used. Try the code shown now.")
     status = 400 if form.errors else 200
     return render(
         request,
         "accounts/verify.html",
-        _context(request, form=form, next=_next_url(request), title="Confirm it is you"),
+        _context(
+            request,
+            form=form,
+            next=_next_url(request),
+            has_passkey=has_passkey,
+            codes_refused=codes_refused,
+            passkey_message=services.passkey_required_message(user) if codes_refused else "",
+            title="Confirm it is you",
+        ),
         status=status,
     )
 
@@ -99,6 +120,8 @@ def setup(request):
     if services.has_device(user) and not user.is_verified():
         # With a device already, a new one is added only after verifying: a password alone adds nothing.
         return redirect("accounts:verify")
+    if services.passkey_required(user):
+        return _passkeys_only_setup(request, user)
     device = _setup_device(request, user)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -108,12 +131,7 @@ def setup(request):
             request.session.pop(SETUP_DEVICE_KEY, None)
             services.record(request, AuditEvent.Kind.DEVICE_ADDED, user, detail=f"authenticator app: {device.name}")
             services.second_factor_passed(request, user, device)
-            codes = services.new_recovery_codes(user)
-            return render(
-                request,
-                "accounts/recovery_codes.html",
-                _context(request, codes=codes, next=_next_url(request), title="Your recovery codes"),
-            )
+            return _recovery_codes(request, user, "authenticator app")
         services.code_refused(request, user)
         if services.code_attempts_locked(request, user):
             return _locked(request, user)
@@ -131,6 +149,51 @@ def setup(request):
         ),
         status=400 if form.errors else 200,
     )
+
+
+def _passkeys_only_setup(request, user):
+    status = 200
+    if request.method == "POST":
+        # The authenticator-app form is not offered to this person; a post of it is answered, not obeyed.
+        messages.error(request, services.passkey_required_message(user))
+        status = 400
+    return render(
+        request,
+        "accounts/setup.html",
+        _context(
+            request,
+            passkeys_only=True,
+            passkey_message=services.passkey_required_message(user),
+            next=_next_url(request),
+            title="Set up a passkey",
+        ),
+        status=status,
+    )
+
+
+def _recovery_codes(request, user, device_kind):
+    codes = services.new_recovery_codes(user)
+    return render(
+        request,
+        "accounts/recovery_codes.html",
+        _context(request, codes=codes, device_kind=device_kind, next=_next_url(request), title="Your recovery codes"),
+    )
+
+
+@never_cache
+@require_http_methods(["GET"])
+def passkey_added(request):
+    """Where the set-up page's script goes once the library registered a passkey: recovery codes, once."""
+    if (answer := _expired_or_missing(request)) is not None:
+        return answer
+    user = request.user
+    new = request.session.pop(NEW_PASSKEY_KEY, False)
+    if not new or not services.second_factor_done(request):
+        return redirect(_next_url(request))
+    if services.passkey_required(user) or services.has_recovery_codes(user):
+        messages.success(request, "Your passkey is added. Next time, sign in with it after your password.")
+        return redirect(_next_url(request))
+    return _recovery_codes(request, user, "passkey")
 
 
 def _setup_device(request, user):

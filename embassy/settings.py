@@ -73,6 +73,7 @@ THIRD_PARTY_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 LOCAL_APPS = [
     "embassy",
@@ -209,6 +210,30 @@ ACCOUNTS_ACCESS_CONTACT = os.environ.get("DJANGO_ACCOUNTS_CONTACT", "the embassy
 OTP_TOTP_THROTTLE_FACTOR = 0
 OTP_STATIC_THROTTLE_FACTOR = 0
 OTP_TOTP_ISSUER = os.environ.get("DJANGO_OTP_ISSUER", "Embassy of Japan website")
+
+
+def _is_host_name(host):
+    return bool(host) and host != "*" and not host.replace(".", "").isdigit() and ":" not in host
+
+
+# Passkeys (django-otp-webauthn). A passkey belongs to one relying-party ID, a host name of the site: it signs
+# only for that name and its subdomains, and changing the ID makes every registered passkey useless.
+# DJANGO_WEBAUTHN_RP_ID names it; by default it is the first host name (not an address) in ALLOWED_HOSTS.
+_WEBAUTHN_HOSTS = [host.lstrip(".") for host in ALLOWED_HOSTS if _is_host_name(host.lstrip("."))]
+OTP_WEBAUTHN_RP_ID = os.environ.get("DJANGO_WEBAUTHN_RP_ID", "").strip() or next(iter(_WEBAUTHN_HOSTS), "localhost")
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+# The pages a passkey may be used from, exactly as the browser reports them (scheme, host, port): by default
+# https:// and each allowed host within the relying-party ID; in development also http://localhost:8000 (`make run`
+# opened by that name: browsers refuse passkeys on a bare address such as 127.0.0.1).
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("DJANGO_WEBAUTHN_ORIGINS") or [
+    f"https://{host}"
+    for host in _WEBAUTHN_HOSTS
+    if host == OTP_WEBAUTHN_RP_ID or host.endswith(f".{OTP_WEBAUTHN_RP_ID}")
+] + (["http://localhost:8000"] if DEBUG and OTP_WEBAUTHN_RP_ID == "localhost" else [])
+if not OTP_WEBAUTHN_ALLOWED_ORIGINS:
+    OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"https://{OTP_WEBAUTHN_RP_ID}"]
+# Passkeys are a second factor only: the password, its throttling and the dormancy rule always come first.
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = "America/New_York"

@@ -25,6 +25,8 @@ admin.site.login_form = StaffAuthenticationForm
 
 urlpatterns = [
     # Staff sign-in's second step and one's own sessions, under the admin's address, before its catch-all.
+    # The passkey ceremonies (django-otp-webauthn's views, wrapped by accounts.passkeys) sit beside them.
+    path(f"{settings.ADMIN_URL}account/passkeys/", include("accounts.passkey_urls")),
     path(f"{settings.ADMIN_URL}account/", include("accounts.urls")),
     # The admin's address comes from DJANGO_ADMIN_URL (default "admin/").
     path(settings.ADMIN_URL, admin.site.urls),
