@@ -9,6 +9,7 @@ loopback port, takes the pictures with Debian's Chromium and stops the server.
 """
 
 import argparse
+import re
 import base64
 import os
 import socket
@@ -149,6 +150,22 @@ def take(browser, base_url, out):
     editor_path = _first_section_change_path(staff, base_url)
     shoot("admin-editing", editor_path, DESKTOP, prepare=open_editor, context=staff)
     shoot("admin-audit", "/admin/accounts/auditevent/", DESKTOP, context=staff)
+
+    # A change to the published section, kept as its draft: the change list says so, the compare view shows
+    # the changed words, and the preview shows the page as it will be.
+    page = staff.new_page()
+    page.goto(base_url + editor_path)
+    body = page.input_value("#id_body")
+    first, _, rest = body.partition("\n\n")
+    changed = first.replace(" the ", " the present ", 1) + " The leaders met again in Washington in February 2009."
+    page.fill("#id_body", changed + "\n\n" + rest)
+    page.click("input[name=_save]")
+    page.locator(".messagelist").wait_for()
+    page.close()
+    section_id = re.search(r"/section/(\d+)/change/", editor_path).group(1)
+    shoot("admin-sections-changed", "/admin/sections/section/?state=changed", DESKTOP, context=staff)
+    shoot("admin-compare", f"/admin/sections/section/{section_id}/compare/", DESKTOP, context=staff)
+    shoot("draft-preview", f"/preview/section/{section_id}/", DESKTOP, context=staff)
 
 
 def _first_section_change_path(context, base_url):
