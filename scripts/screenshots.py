@@ -9,9 +9,9 @@ loopback port, takes the pictures with Debian's Chromium and stops the server.
 """
 
 import argparse
-import re
 import base64
 import os
+import re
 import socket
 import subprocess
 import sys
