@@ -177,7 +177,9 @@ class DeletedSectionAdmin(admin.ModelAdmin):
                 self.message_user(request, f"“{deleted}” was not recovered: {' '.join(error.messages)}", messages.ERROR)
                 continue
             self.log_change(request, section, "Recovered after deletion.")
-            message = f"“{section}” is back, as a {section.get_status_display().lower()}."
+            services.record(section, HistoryAction.RECOVERED, request.user)
+            state = "published" if section.status == "published" else f"a {section.get_status_display().lower()}"
+            message = f"“{section}” is back, {state}."
             if renamed:
                 changes = "; ".join(f"“{title}” is now “{new}” (was “{old}”)" for title, old, new in renamed)
                 message += f" Slugs taken in the meantime were changed: {changes}."

@@ -415,7 +415,7 @@ def test_a_section_whose_slugs_were_taken_since_comes_back_under_free_ones_and_s
     messages = recover_through_the_admin(publisher_client, DeletedSection.objects.get())
 
     assert messages[1:] == [
-        "“Security” is back, as a published. Slugs taken in the meantime were changed: "
+        "“Security” is back, published. Slugs taken in the meantime were changed: "
         "“Security” is now “security-2” (was “security”); "
         "“Ballistic Missile Defense” is now “bmd-2” (was “bmd”)."
     ]
@@ -423,6 +423,8 @@ def test_a_section_whose_slugs_were_taken_since_comes_back_under_free_ones_and_s
     assert (recovered.slug, recovered.page) == ("security-2", page)
     assert Section.objects.get(title="Ballistic Missile Defense").slug == "bmd-2"
     assert Section.objects.get(title="Security today").slug == "security"  # the live section keeps its address
+    history = parse(publisher_client.get(f"/admin/sections/section/{recovered.pk}/history/"))
+    assert "Recovered" in text_of(history.select_one("tbody tr"))
     anchors = {a["href"] for a in parse(visitor.get("/overview/")).select("#contents a")}
     assert {"#security", "#bmd", "#security-2", "#bmd-2"} <= anchors
 
