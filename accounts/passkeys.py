@@ -101,8 +101,10 @@ class StaffCeremony:
             if services.code_attempts_locked(request, user):
                 services.record(request, AuditEvent.Kind.LOCKOUT, user, detail="second factor")
                 logout(request)
-        else:
+        elif user is not None:
             services.record(request, AuditEvent.Kind.CODE_FAILURE, user, detail=detail)
+        # A request from nobody signed in names no account: refused, and not written down, so that anonymous
+        # requests cannot fill the audit log.
 
 
 class BeginRegistration(StaffCeremony, views.BeginCredentialRegistrationView):

@@ -23,7 +23,8 @@ pytestmark = pytest.mark.django_db
 
 # Admin addresses anonymous visitors may reach: signing in and out, and treebeard's catalogue of the
 # admin's translated interface strings (read-only, the same for everyone).
-SIGN_IN_PAGES = {"admin:login", "admin:logout", "admin:javascript-catalog"}
+# Pages of the sign-in itself, open before it: the passkey script's catalogue holds its messages only.
+SIGN_IN_PAGES = {"admin:login", "admin:logout", "admin:javascript-catalog", "otp_webauthn:js-i18n-catalog"}
 REFUSED = {302, 403, 404, 405}
 
 
