@@ -166,6 +166,12 @@ def take(browser, base_url, out):
     shoot("admin-sections-changed", "/admin/sections/section/?state=changed", DESKTOP, context=staff)
     shoot("admin-compare", f"/admin/sections/section/{section_id}/compare/", DESKTOP, context=staff)
     shoot("draft-preview", f"/preview/section/{section_id}/", DESKTOP, context=staff)
+    shoot("admin-history", f"/admin/sections/section/{section_id}/history/", DESKTOP, context=staff)
+
+    def show_the_buttons(page):
+        page.locator(".edition-submit-row").scroll_into_view_if_needed()
+
+    shoot("admin-draft-buttons", editor_path, DESKTOP, prepare=show_the_buttons, context=staff)
 
 
 def _first_section_change_path(context, base_url):
