@@ -42,7 +42,7 @@ def test_editor_uploads_a_photograph_from_the_section_form_and_readers_see_it(
     popup.fill("#id_licence", "All rights reserved")
     popup.select_option("#id_status", Status.PUBLISHED)
     popup.click("input[name=_save]")
-    popup.wait_for_event("close")
+    popup.wait_for_event("close", timeout=60_000)  # the upload makes every rendition first
 
     photo = Photo.objects.get()
     assert page.input_value("#id_photo_placements-0-photo") == str(photo.pk)
