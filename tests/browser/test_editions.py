@@ -79,6 +79,9 @@ def test_an_editor_drafts_a_change_and_a_publisher_schedules_it(browser, site, p
     editor.locator(".select2-search__field").fill(words)
     editor.locator(".select2-results__option", has_text=words).first.click()
     expect(editor.locator("input[name=_publish]")).to_have_count(0)  # an Editor cannot publish
+    # The live preview and the autocomplete have finished talking to the server, as a person reading would see.
+    # (The test server's shared in-memory SQLite refuses a write while another thread reads.)
+    editor.wait_for_load_state("networkidle")
     editor.get_by_role("button", name="Save and submit for review").click()
     expect(editor.locator(".messagelist")).to_contain_text("wait for a publisher's review")
     expect(editor.locator(".edition-bar")).to_contain_text("Published; changes awaiting review")
@@ -104,6 +107,7 @@ def test_an_editor_drafts_a_change_and_a_publisher_schedules_it(browser, site, p
     go_live = timezone.localtime(timezone.now() + datetime.timedelta(seconds=12)).replace(microsecond=0)
     publisher.locator("#id_go_live_at").fill(go_live.strftime("%Y-%m-%dT%H:%M:%S"))
     publisher.locator("input[name=with_companions]").check()
+    publisher.wait_for_load_state("networkidle")
     publisher.get_by_role("button", name="Save and schedule").click()
     expect(publisher.locator(".messagelist")).to_contain_text("will change on")
     assert NEW_SENTENCE not in public_text(browser, site + OVERVIEW)
