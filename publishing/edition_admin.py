@@ -23,6 +23,7 @@ from reversion.models import Revision
 from . import editions, services
 from .diffs import list_diff, text_diff_html
 from .models import Draft, DraftState, Status
+from .roles import TRANSLATED_LANGUAGE, translator_only
 
 # Columns no editor knows: tree bookkeeping, counters, generated HTML, image geometry.
 INTERNAL_FIELDS = {"id", "path", "depth", "numchild", "page", "body_html", "version", "created_at", "updated_at",
@@ -90,6 +91,11 @@ class EditionAdminMixin:
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
+        if translator_only(request.user):
+            # A translator changes the translation only: every other field of the form is shown, not edited.
+            suffix = f"_{TRANSLATED_LANGUAGE}"
+            fields += [field.name for field in self.model._meta.concrete_fields
+                       if field.editable and not field.name.endswith(suffix) and field.name not in fields]  # fmt: skip
         if obj is not None and services.is_live(obj):
             # A live item's status and first publication are the buttons' business, not the form's.
             fields += [name for name in ("status", "publish_at") if hasattr(obj, name)]
