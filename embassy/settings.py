@@ -85,6 +85,7 @@ LOCAL_APPS = [
     "photos",
     "contentops",
     "search",
+    "translations",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
