@@ -78,7 +78,10 @@ class Command(BaseCommand):
                 fill(target, fields)
                 counts["photographs"] += 1
         for url, title in document["links"].items():
-            counts["links"] += RelatedLink.objects.filter(url=url, title_ja__in=["", None]).update(title_ja=title)
+            for link in RelatedLink.objects.filter(url=url):
+                if not link.title_ja:
+                    fill(link, {"title": title})  # saved one by one: the cached pages follow
+                    counts["links"] += 1
         self.load_site_settings(document["site_settings"])
         return counts
 
