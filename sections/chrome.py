@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from publishing import per_request
 from publishing.editions import in_sandbox
@@ -20,7 +20,8 @@ from sitewide.models import SiteSettings
 
 from .models import Section
 
-CACHE_KEY = "site-chrome:{generation}"
+# Per language: the embassy's name, the footer and the navigation's titles are translated.
+CACHE_KEY = "site-chrome:{generation}:{language}"
 LONGEST_CACHE_SECONDS = 3600
 
 
@@ -33,6 +34,8 @@ class SiteChrome:
     footer_links: list
     navigation: list
     home_page_id: int | None
+    # What readers of the Japanese site see where a text is not translated yet (sitewide.languages.Untranslated).
+    untranslated_content: str = "english"
 
 
 def build_site_chrome():
@@ -62,6 +65,7 @@ def build_site_chrome():
         footer_links=footer_links,
         navigation=navigation,
         home_page_id=home_page_id,
+        untranslated_content=settings.untranslated_content,
     )
 
 
@@ -70,16 +74,17 @@ def get_site_chrome():
     # the cache, or built, once, and again only if the generation moves on meanwhile.
     now = timezone.now()
     generation = current_generation()
-    remembered = per_request.recall("chrome")
+    name = f"chrome:{translation.get_language()}"
+    remembered = per_request.recall(name)
     if remembered is not None and remembered[0] == generation and (remembered[2] is None or now < remembered[2]):
         return remembered[1]
     chrome, valid_until = _cached_site_chrome(now, generation)
-    per_request.remember("chrome", (generation, chrome, valid_until))
+    per_request.remember(name, (generation, chrome, valid_until))
     return chrome
 
 
 def _cached_site_chrome(now, generation):
-    key = CACHE_KEY.format(generation=generation)
+    key = CACHE_KEY.format(generation=generation, language=translation.get_language())
     cached = cache.get(key)
     # The cached copy carries the moment it stops being true, checked here to the microsecond.
     if cached is not None and (cached[1] is None or now < cached[1]):
