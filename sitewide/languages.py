@@ -7,6 +7,7 @@ the templates either mark it ``lang="en"`` with a notice, or leave it out, as th
 """
 
 from django.conf import settings
+from django.contrib.sitemaps import Sitemap
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
@@ -79,3 +80,11 @@ def path_in_language(path, language):
 def other_languages(language=None):
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     return [(code, name) for code, name in settings.LANGUAGES if code != language]
+
+
+class BilingualSitemap(Sitemap):
+    """A sitemap section listing each address in every language, each with its alternates (xhtml:link hreflang)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
