@@ -27,3 +27,14 @@ def edition_models():
 def publish_permission(model):
     """The permission that lets its holder publish, unpublish and schedule rows of ``model``."""
     return f"{model._meta.app_label}.publish_{model._meta.model_name}"
+
+
+def is_translated_original(model, field):
+    """Whether ``field`` is a translated field's own column, which its columns per language (``title_en``,
+    ``title_ja``) stand for in comparisons: the language columns are compared instead, each labelled."""
+    from modeltranslation.translator import NotRegistered, translator
+
+    try:
+        return field.name in translator.get_options_for_model(model).fields
+    except NotRegistered:
+        return False

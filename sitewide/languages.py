@@ -15,6 +15,8 @@ from modeltranslation.translator import translator
 # The words readers see by each text shown in English on a Japanese page.
 UNTRANSLATED_NOTICE = _("This part has not been translated into Japanese yet. It is shown in English.")
 UNTRANSLATED_PAGE = _("This page has not been translated into Japanese yet.")
+# The admin's fieldset of the Japanese fields, after the English ones in each change form.
+JAPANESE_FIELDSET = "日本語 (Japanese)"
 # Where Open Graph wants a territory with the language.
 OPEN_GRAPH_LOCALES = {"en": "en_US", "ja": "ja_JP"}
 
