@@ -45,6 +45,7 @@ def environment(**options):
         absolute_uri=absolute_uri,
         untranslated=untranslated,
         lang_code=translation.get_language,
+        switch_note=switch_note,
         languages=languages,
         UNTRANSLATED_NOTICE=languages_module.UNTRANSLATED_NOTICE,
         UNTRANSLATED_PAGE=languages_module.UNTRANSLATED_PAGE,
@@ -116,3 +117,12 @@ def languages(context, path=None):
         "x_default": absolute(languages_module.path_in_language(path, settings.LANGUAGE_CODE)),
         "others": [(code, name, address) for code, name, address in addresses if code != current],
     }
+
+
+def switch_note(obj, language):
+    """Beside the language switch, in that language: its edition of ``obj`` (the page, section or event shown)
+    is not translated yet, so the reader following the link is not surprised by English text."""
+    if not languages_module.is_untranslated(obj, language):
+        return ""
+    with translation.override(language):
+        return str(languages_module.UNTRANSLATED_SWITCH)

@@ -15,6 +15,7 @@ from modeltranslation.translator import translator
 # The words readers see by each text shown in English on a Japanese page.
 UNTRANSLATED_NOTICE = _("This part has not been translated into Japanese yet. It is shown in English.")
 UNTRANSLATED_PAGE = _("This page has not been translated into Japanese yet.")
+UNTRANSLATED_SWITCH = _("Not yet translated into Japanese")
 # The admin's fieldset of the Japanese fields, after the English ones in each change form.
 JAPANESE_FIELDSET = "日本語 (Japanese)"
 # Where Open Graph wants a territory with the language.
@@ -49,6 +50,8 @@ def is_untranslated(obj, language=None):
         fields = translator.get_options_for_model(type(obj)).fields
     except Exception:  # not a translated model
         return False
+    if not hasattr(obj, "get_deferred_fields"):
+        return False  # not a model instance (a template's undefined value)
     deferred = obj.get_deferred_fields()
     for name in fields:
         if name == "body_html" or f"{name}_{default}" in deferred or f"{name}_{language}" in deferred:

@@ -193,3 +193,9 @@ def test_japanese_body_is_rendered_into_its_own_column(overview):
     assert section.body_html_en.strip() == "<p>Alliance text.</p>"
     assert section.body_html_ja.strip() == "<p>同盟の本文。</p>"
     assert overview[2].body_html_ja == ""
+
+
+def test_switch_says_plainly_when_the_japanese_page_is_not_translated(client, overview):
+    soup = parse(client.get("/overview/economy/"))
+    assert text_of(soup.select_one(".language-switch__note")) == "（日本語版は準備中です）"
+    assert parse(client.get("/overview/security/")).select_one(".language-switch__note") is None
