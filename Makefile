@@ -32,7 +32,7 @@ gettext:
 	fi
 
 ## The compiled catalogue (.mo) is made here and kept out of git: the .po is the one source.
-$(MO): locale/ja/LC_MESSAGES/django.po | $(BIN)/python
+$(MO): locale/ja/LC_MESSAGES/django.po | $(VENV)/.installed
 	$(MAKE) gettext
 	$(BIN)/python manage.py compilemessages --ignore .venv
 

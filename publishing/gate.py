@@ -9,6 +9,7 @@ runs them on what is stored, for the publish service (:mod:`publishing.services`
 import re
 
 from django.conf import settings
+from django.utils.translation import get_language_info
 
 from markup.markdown import MarkdownRefused, render_markdown
 
@@ -52,11 +53,12 @@ def photo_problems(photo):
     # A translated caption needs alt text in the same language: the English alt text is never used for a Japanese
     # figure. Such a photograph also counts as untranslated on the Japanese page (sitewide.languages), which then
     # shows the English figure marked lang="en" when the site setting is "english", or leaves it out ("hide").
-    for code, name in settings.LANGUAGES[1:]:
+    for code, _name in settings.LANGUAGES[1:]:
+        name = get_language_info(code)["name"]  # in English, for staff: "Japanese"
         if (getattr(photo, f"caption_{code}", "") or "").strip() and not (
             getattr(photo, f"alt_text_{code}", "") or ""
         ).strip():
-            problems.append(f"{label} has a caption in {name} but no alt text in {name}.")
+            problems.append(f"{label} has a {name} caption but no {name} alt text.")
     return problems
 
 

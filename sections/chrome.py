@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from publishing import per_request
 from publishing.editions import in_sandbox
 from publishing.pagecache import current_generation, next_scheduled_change
+from sitewide.languages import is_untranslated
 from sitewide.models import SiteSettings
 
 from .models import Section
@@ -36,6 +37,8 @@ class SiteChrome:
     home_page_id: int | None
     # What readers of the Japanese site see where a text is not translated yet (sitewide.languages.Untranslated).
     untranslated_content: str = "english"
+    # "en" when the embassy's name, address or copyright line is shown in English on a Japanese page: marked so.
+    footer_lang: str = ""
 
 
 def build_site_chrome():
@@ -66,6 +69,7 @@ def build_site_chrome():
         navigation=navigation,
         home_page_id=home_page_id,
         untranslated_content=settings.untranslated_content,
+        footer_lang="en" if is_untranslated(settings) else "",
     )
 
 

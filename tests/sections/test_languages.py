@@ -199,3 +199,24 @@ def test_switch_says_plainly_when_the_japanese_page_is_not_translated(client, ov
     soup = parse(client.get("/overview/economy/"))
     assert text_of(soup.select_one(".language-switch__note")) == "（日本語版は準備中です）"
     assert parse(client.get("/overview/security/")).select_one(".language-switch__note") is None
+
+
+def test_footer_in_english_on_a_japanese_page_is_marked(client, overview):
+    SiteSettings.objects.create(embassy_name="Embassy of Japan", address="2520 Massachusetts Avenue")
+    soup = parse(client.get("/ja/overview/"))
+    assert soup.select_one(".site-footer__address")["lang"] == "en"
+    japanese = {"embassy_name_ja": "在米国日本国大使館", "address_ja": "マサチューセッツ通り2520"}
+    SiteSettings.objects.filter(pk=1).update(**japanese)
+    cache.clear()
+    soup = parse(client.get("/ja/overview/"))
+    assert not soup.select_one(".site-footer__address").has_attr("lang")
+    assert "在米国日本国大使館" in text_of(soup.select_one(".site-footer__address"))
+
+
+def test_publish_gate_asks_for_japanese_alt_text_beside_a_japanese_caption():
+    from publishing.gate import photo_problems
+
+    photo = make_photo(caption="Leaders", credit="Photo desk", alt_text="Two leaders", caption_ja="首脳")
+    assert photo_problems(photo) == [f"The photograph “{photo}” has a Japanese caption but no Japanese alt text."]
+    photo.alt_text_ja = "二人の首脳"
+    assert photo_problems(photo) == []
