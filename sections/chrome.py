@@ -9,6 +9,7 @@ of a navigation page).
 import math
 from dataclasses import dataclass
 
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -43,7 +44,10 @@ class SiteChrome:
 
 def build_site_chrome():
     settings = SiteSettings.load()
-    pages = list(Section.objects.pages().public().values("pk", "title", "slug", "show_in_navigation"))
+    # Each page's title in the active language (falling back to the English), and whether it has its own.
+    language = translation.get_language() or django_settings.LANGUAGE_CODE
+    own_title = f"title_{language}"
+    pages = list(Section.objects.pages().public().values("pk", "title", own_title, "slug", "show_in_navigation"))
     public_pages = {page["pk"]: page for page in pages}
     # A footer link's page is one of the public pages just read (else the link is left out): its title and
     # address come from there rather than from a join. The text is FooterLink.text's rule, on these values.
@@ -54,8 +58,11 @@ def build_site_chrome():
             footer_links.append(
                 {"text": label or page["title"], "url": reverse("sections:page", kwargs={"slug": page["slug"]})}
             )
+    # A title shown in English on a Japanese page is marked lang="en".
     navigation = [
-        {"title": page["title"], "slug": page["slug"], "pk": page["pk"]} for page in pages if page["show_in_navigation"]
+        {"title": page["title"], "slug": page["slug"], "pk": page["pk"], "lang": "" if page[own_title] else "en"}
+        for page in pages
+        if page["show_in_navigation"]
     ]
     home_page_id = settings.home_page_id if settings.home_page_id in public_pages else None
     if home_page_id is None and pages:

@@ -220,3 +220,12 @@ def test_publish_gate_asks_for_japanese_alt_text_beside_a_japanese_caption():
     assert photo_problems(photo) == [f"The photograph “{photo}” has a Japanese caption but no Japanese alt text."]
     photo.alt_text_ja = "二人の首脳"
     assert photo_problems(photo) == []
+
+
+def test_navigation_titles_in_english_on_a_japanese_page_are_marked(client):
+    make_page("Overview", slug="overview", title_ja="概要", show_in_navigation=True)
+    make_page("Legal", slug="legal", show_in_navigation=True)
+    links = {text_of(a): a for a in parse(client.get("/ja/overview/")).select("nav.site-nav a")}
+    assert not links["概要"].has_attr("lang") and links["Legal"]["lang"] == "en"
+    english = {text_of(a): a for a in parse(client.get("/overview/")).select("nav.site-nav a")}
+    assert not english["Overview"].has_attr("lang") and not english["Legal"].has_attr("lang")
