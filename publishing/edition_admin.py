@@ -23,6 +23,7 @@ from reversion.models import Revision
 from . import editions, services
 from .diffs import list_diff, text_diff_html
 from .models import Draft, DraftState, Status
+from .registry import is_default_language_copy
 from .roles import TRANSLATED_LANGUAGE, translator_only
 
 # Columns no editor knows: tree bookkeeping, counters, generated HTML, image geometry.
@@ -330,7 +331,7 @@ def compare_fields(model, left, right):
     new = next((obj for (m, _pk), obj in right.items() if m is model), None)
     rows = []
     for field in model._meta.concrete_fields:
-        if field.name in INTERNAL_FIELDS or not field.editable:
+        if field.name in INTERNAL_FIELDS or not field.editable or is_default_language_copy(model, field):
             continue
         a = _display(old, field)
         b = _display(new, field)
