@@ -46,6 +46,7 @@ install-dev: $(VENV)/.installed-dev $(MO)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py load_demo_japanese
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make serve: production on one machine. Needs DJANGO_DEBUG=0, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS;

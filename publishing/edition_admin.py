@@ -90,6 +90,11 @@ class EditionAdminMixin:
 
     # The change form ----------------------------------------------------------------------------------
 
+    def get_prepopulated_fields(self, request, obj=None):
+        if translator_only(request.user):
+            return {}  # a slug filled in from the title is the English side's, read-only for a translator
+        return super().get_prepopulated_fields(request, obj)
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if translator_only(request.user):

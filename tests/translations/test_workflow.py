@@ -77,7 +77,9 @@ def test_a_translator_changes_only_the_japanese_and_cannot_publish(translator_cl
     assert form.select_one("textarea[name=body_ja]") is not None
     assert form.select_one("textarea[name=body]") is None and form.select_one("textarea[name=body_en]") is None
     data = form_data(translator_client.get(url))
-    data.update(body_ja="両首脳はワシントンで会談した。", body_en="Defaced.", body="Defaced.", _publish="Save and publish")
+    data.update(
+        body_ja="両首脳はワシントンで会談した。", body_en="Defaced.", body="Defaced.", _publish="Save and publish"
+    )
     response = translator_client.post(url, data, follow=True)
     assert "were not published" in text_of(parse(response).select_one(".messagelist"))
     summits.refresh_from_db()

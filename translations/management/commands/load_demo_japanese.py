@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from events.models import Event
@@ -27,6 +27,15 @@ OVERVIEW = "overview-of-japan-us-relations"
 LEFT_OUT_OF_DATE = {f"{OVERVIEW}/economic", f"{OVERVIEW}/terrorism"}
 
 
+def without_its_ending(body):
+    """The body as it was before its last paragraph (or, for one paragraph, its last sentence) was written."""
+    paragraphs = body.rsplit("\n\n", 1)
+    if len(paragraphs) == 2:
+        return paragraphs[0]
+    sentences = body.rstrip().rsplit(". ", 1)
+    return sentences[0] + "." if len(sentences) == 2 else ""
+
+
 def fill(item, fields):
     for name, value in fields.items():
         setattr(item, f"{name}_{LANGUAGE}", value)
@@ -38,7 +47,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if not Section.objects.filter(depth=1, slug=OVERVIEW).exists():
-            raise CommandError("The demo content is not loaded: run `manage.py load_demo` first.")
+            self.stdout.write("The demo content is not loaded (`manage.py load_demo`): nothing to translate.")
+            return
         document = json.loads(DOCUMENT.read_text(encoding="utf-8"))
         with transaction.atomic():
             counts = self.load(document)
@@ -60,7 +70,7 @@ class Command(BaseCommand):
             record = mark_up_to_date(section, LANGUAGE)
             if key in LEFT_OUT_OF_DATE:
                 older = english_of(section)
-                older["body"] = older["body"].rsplit("\n\n", 1)[0]
+                older["body"] = without_its_ending(older["body"])
                 record.source = older
                 record.save(update_fields=["source"])
             counts["sections"] += 1
