@@ -8,7 +8,9 @@ CHROMIUM ?= /usr/bin/chromium
 NGINX ?= /usr/sbin/nginx
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-dev run serve test test-postgres postgres redis lint format browser nginx screenshots bench bench-cluster clean
+MO := locale/ja/LC_MESSAGES/django.mo
+
+.PHONY: gettext messages install install-dev run serve test test-postgres postgres redis lint format browser nginx screenshots bench bench-cluster clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,14 +24,29 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+## Debian's gettext, for msgfmt: the Japanese interface's catalogue is compiled from its .po on every set-up.
+gettext:
+	@if ! command -v msgfmt >/dev/null; then \
+		echo "Installing Debian's gettext to compile the translations"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq gettext; \
+	fi
 
-install-dev: $(VENV)/.installed-dev
+## The compiled catalogue (.mo) is made here and kept out of git: the .po is the one source.
+$(MO): locale/ja/LC_MESSAGES/django.po | $(VENV)/.installed
+	$(MAKE) gettext
+	$(BIN)/python manage.py compilemessages --ignore .venv
+
+messages: $(MO)
+
+install: $(VENV)/.installed $(MO)
+
+install-dev: $(VENV)/.installed-dev $(MO)
 
 ## make run: set up, load the demo content into an empty database, serve on 127.0.0.1:$(PORT)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py load_demo_japanese
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make serve: production on one machine. Needs DJANGO_DEBUG=0, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS;

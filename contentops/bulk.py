@@ -16,6 +16,7 @@ filled in, so the result is a tree that treebeard can move and add to.
 import reversion
 
 from events.models import Event
+from markup.markdown import render_markdown
 from photos.models import Photo, PhotoPlacement
 from publishing.services import stamp_publication
 from publishing.signals import rows_created_in_bulk
@@ -117,10 +118,12 @@ class BulkWriter:
 
     def render(self, instance):
         # Generated sites repeat a few bodies thousands of times: each distinct text is rendered once.
-        if instance.body not in self.rendered:
-            instance.render_body()
-            self.rendered[instance.body] = instance.body_html
-        instance.body_html = self.rendered[instance.body]
+        instance.render_body(render=self._render_once)
+
+    def _render_once(self, body):
+        if body not in self.rendered:
+            self.rendered[body] = render_markdown(body)
+        return self.rendered[body]
 
     def add_placement(self, photo, position, section=None, event=None):
         self.placements.append(PhotoPlacement(photo=photo, section=section, event=event, position=position))

@@ -16,6 +16,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
@@ -103,8 +104,16 @@ class ImportChecks:
 
     def is_valid(self, instance, where, exclude=()):
         """``full_clean()`` as the admin's forms run it; uniqueness is left to matching (and the database)."""
+        # The English column of a translated field (``body_en``) holds the same text as the field itself (``body``),
+        # which is checked: as in the admin's forms, it is not checked twice.
+        english_copies = [
+            field.name
+            for field in instance._meta.concrete_fields
+            if getattr(field, "translated_field", None) is not None
+            and field.name.endswith(f"_{settings.LANGUAGE_CODE}")
+        ]
         try:
-            instance.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
+            instance.full_clean(exclude=[*exclude, *english_copies], validate_unique=False, validate_constraints=False)
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 for message in messages:

@@ -18,12 +18,13 @@ import decimal
 import json
 import uuid
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from events.models import Event
 from photos.forms import PhotoFileField
@@ -40,12 +41,24 @@ from .importing import MAX_SECTION_DEPTH, TREE_FIELDS, ImportChecks, ImportRepor
 FORMAT = "embassy-site-export"
 VERSION = 1
 
-# Columns kept out of the export: ids, the tree's bookkeeping and text rendered from Markdown.
-DERIVED = {"path", "depth", "numchild", "body_html"}
+# Columns kept out of the export: ids, the tree's bookkeeping and text rendered from Markdown (in every language).
+DERIVED = {"path", "depth", "numchild", "body_html", *(f"body_html_{code}" for code, _name in settings.LANGUAGES)}
 
 
 def plain_fields(model):
-    return [f for f in model._meta.concrete_fields if not f.primary_key and not f.is_relation and f.name not in DERIVED]
+    return [
+        f
+        for f in model._meta.concrete_fields
+        if not f.primary_key and not f.is_relation and f.name not in DERIVED and not _is_default_language_copy(f)
+    ]
+
+
+def _is_default_language_copy(field):
+    """A translated field's English column (``title_en``): the document carries the English as ``title``, as it
+    always has, so documents written before the Japanese columns load unchanged, and the other languages as
+    ``title_ja``."""
+    original = getattr(field, "translated_field", None)
+    return original is not None and field.name == f"{original.name}_{settings.LANGUAGE_CODE}"
 
 
 def dump_value(field, value):
@@ -61,7 +74,9 @@ def dump_value(field, value):
 
 
 def dump_fields(instance):
-    return {f.name: dump_value(f, f.value_from_object(instance)) for f in plain_fields(type(instance))}
+    # Written in the default language whichever is active: ``title`` is the English, ``title_ja`` the Japanese.
+    with translation.override(settings.LANGUAGE_CODE):
+        return {f.name: dump_value(f, f.value_from_object(instance)) for f in plain_fields(type(instance))}
 
 
 # --------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import logging
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import BadRequest
+from django.utils import translation
 
 from markup.markdown import MarkdownRefused, markdown_field_names, render_markdown
 from photos.storage import keep_files_only_on_commit
@@ -119,3 +120,25 @@ class RenderMarkdownFirstMiddleware:
                 except MarkdownRefused:
                     pass  # the form's validator says why, with the cached answer
         return None
+
+
+class URLLanguageMiddleware:
+    """Activate the language the address names: /ja/… is Japanese, every other address English.
+
+    In place of Django's LocaleMiddleware, which would send a browser that prefers Japanese from / to /ja/ (and
+    mark every English page ``Vary: Accept-Language``): the English site is the default at its own addresses
+    for everyone, and each address shows one language, so a cached page is right for every visitor. Placed
+    before the page cache, which resolves the address (the Japanese prefix is matched in the active language).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+        request.LANGUAGE_CODE = language
+        # For this request only: whatever runs next in this thread starts again from the default language.
+        with translation.override(language):
+            response = self.get_response(request)
+        response.headers.setdefault("Content-Language", language)
+        return response

@@ -56,6 +56,8 @@ if not DEBUG:
         raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS (comma-separated host names) when DJANGO_DEBUG=0.")
 
 DJANGO_APPS = [
+    # Before the admin, as django-modeltranslation asks: it patches the admin's forms and the models' managers.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -85,6 +87,7 @@ LOCAL_APPS = [
     "photos",
     "contentops",
     "search",
+    "translations",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -92,6 +95,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "embassy.middleware.QueryStringLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The language comes from the address alone (/ja/… is Japanese, everything else English), before the page
+    # cache resolves the address: see embassy.middleware.URLLanguageMiddleware.
+    "embassy.middleware.URLLanguageMiddleware",
     "publishing.pagecache.PublicPageCacheMiddleware",
     # Publishes scheduled drafts whose moment has come, before anything reads the content.
     "publishing.middleware.ScheduledEditionsMiddleware",
@@ -235,7 +241,16 @@ if not OTP_WEBAUTHN_ALLOWED_ORIGINS:
 # Passkeys are a second factor only: the password, its throttling and the dormancy rule always come first.
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
-LANGUAGE_CODE = "en-us"
+# The site in English (the default, at /…) and Japanese (at /ja/…). Reader-facing text is stored in a column per
+# language (django-modeltranslation: `title_en`, `title_ja`, …), so that a Japanese page is read in the same few
+# queries as an English one, without a join to a table of translations.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("ja", "日本語")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+# An empty Japanese field reads as the English one; the templates mark such text lang="en" with a notice, or
+# leave it out, as SiteSettings.untranslated_content says (sections.languages). Never a silent mix.
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
 TIME_ZONE = "America/New_York"
 USE_I18N = True
 USE_TZ = True

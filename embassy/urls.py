@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -37,6 +38,11 @@ urlpatterns = [
     # Django's sitemap reads ?p= (its page); the feed reads nothing.
     path("sitemap.xml", query_parameters(p=page_number)(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+]
+
+# The public site in each language: English at /…, as it always was, Japanese at /ja/…. The language comes from
+# the address alone (embassy.middleware.URLLanguageMiddleware), never from the browser's preferences.
+urlpatterns += i18n_patterns(
     path("updates.atom", query_parameters()(UpdatedPagesFeed()), name="updates_feed"),
     path("events/", include("events.urls")),
     # Before the pages: a page's address is /<slug>/, so fixed addresses must be matched first.
@@ -44,7 +50,8 @@ urlpatterns = [
     path("", include("contentops.urls")),
     path("search/", include("search.urls")),
     path("", include("sections.urls")),
-]
+    prefix_default_language=False,
+)
 
 handler400 = "embassy.errors.bad_request"
 handler403 = "embassy.errors.permission_denied"

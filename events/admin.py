@@ -6,6 +6,7 @@ from photos.admin import EventPhotoInline
 from publishing.admin import PublishableForm, PublishingAdminMixin
 from publishing.edition_admin import EditionStateFilter
 from publishing.gate import heading_problems
+from sitewide.languages import JAPANESE_FIELDSET as JAPANESE
 
 from .models import Event
 
@@ -39,6 +40,7 @@ class EventAdmin(PublishingAdminMixin, VersionAdmin):
             "When and where",
             {"fields": ["starts_on", "date_precision", "start_time", "ends_on", "location", "participants"]},
         ),
+        (JAPANESE, {"fields": ["title_ja", "summary_ja", "body_ja", "location_ja", "participants_ja"]}),
         ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "change_note"]}),
     ]
 

@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from markup.feeds import XmlSafeAtom1Feed
 from sitewide.models import SiteSettings
@@ -15,10 +16,10 @@ class EventsFeed(Feed):
     feed_type = XmlSafeAtom1Feed
 
     def title(self):
-        return f"Events – {SiteSettings.load().embassy_name}"
+        return _("Events – %(name)s") % {"name": SiteSettings.load().embassy_name}
 
     def subtitle(self):
-        return "Summits, ministerial meetings and other events in Japan-U.S. relations."
+        return _("Summits, ministerial meetings and other events in Japan-U.S. relations.")
 
     def link(self):
         return reverse("events:list")

@@ -8,7 +8,7 @@ from django.urls import reverse
 from markdownx.models import MarkdownxField
 
 from markup.dates import DatePrecision
-from markup.markdown import render_markdown, validate_markdown
+from markup.markdown import render_bodies, validate_markdown
 from markup.validators import validate_no_control_characters
 from publishing.gate import heading_problems, placement_problems
 from publishing.models import Publishable, Status
@@ -108,9 +108,9 @@ class Event(Publishable):
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": "The end date cannot be before the start date."})
 
-    def render_body(self):
-        """``body_html`` is always ``body`` rendered; ``save()`` and the importer's bulk writes both call this."""
-        self.body_html = render_markdown(self.body)
+    def render_body(self, render=None):
+        """Each language's ``body_html`` is its ``body`` rendered (by save() and the importer's bulk writes)."""
+        render_bodies(self, render)
 
     def save(self, *args, **kwargs):
         self.render_body()

@@ -1,11 +1,12 @@
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import reverse
+
+from sitewide.languages import BilingualSitemap
 
 from .models import Event
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(BilingualSitemap):
     def items(self):
         return Event.objects.public().order_by("-starts_on", "pk")
 
@@ -13,7 +14,7 @@ class EventSitemap(Sitemap):
         return event.updated_at
 
 
-class EventListSitemap(Sitemap):
+class EventListSitemap(BilingualSitemap):
     def items(self):
         return ["events:list"]
 
@@ -21,4 +22,7 @@ class EventListSitemap(Sitemap):
         return reverse(name)
 
     def lastmod(self, name):
-        return Event.objects.public().aggregate(latest=Max("updated_at"))["latest"]
+        # Asked once per language: read once.
+        if not hasattr(self, "latest"):
+            self.latest = Event.objects.public().aggregate(latest=Max("updated_at"))["latest"]
+        return self.latest

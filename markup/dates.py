@@ -7,7 +7,7 @@ language when the site gains one; the formats per precision are the only rule ke
 import datetime
 
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 
 
@@ -20,13 +20,19 @@ class DatePrecision(models.TextChoices):
 
 
 FORMATS = {DatePrecision.DAY: "F j, Y", DatePrecision.MONTH: "F Y", DatePrecision.YEAR: "Y"}
+# Japanese: Django's own ja formats for the day and the month (2009年2月24日, 2009年2月), and the year alone (2009年).
+# Gregorian years, never era names (平成21年): the sources give Gregorian dates, and the Japanese edition is read
+# side by side with the English one, whose dates it must match at a glance.
+LANGUAGE_FORMATS = {"ja": {DatePrecision.DAY: "DATE_FORMAT", DatePrecision.MONTH: "YEAR_MONTH_FORMAT",
+                           DatePrecision.YEAR: "Y年"}}  # fmt: skip
 
 
 def format_date(value, precision=DatePrecision.DAY):
     """``value`` (a date, or a moment, shown as the day it was in Washington) to the known ``precision``."""
     if isinstance(value, datetime.datetime):
         value = timezone.localdate(value)  # the day it was in Washington, not in UTC
-    return date_format(value, FORMATS.get(precision, FORMATS[DatePrecision.DAY]))
+    formats = LANGUAGE_FORMATS.get(translation.get_language(), FORMATS)
+    return date_format(value, formats.get(precision, formats[DatePrecision.DAY]))
 
 
 def format_moment(value):

@@ -306,3 +306,18 @@ def render_markdown(text):
     if refusal:
         raise MarkdownRefused(refusal)
     return sanitise_html(html)
+
+
+def render_bodies(instance, render=None):
+    """Render each language's ``body_<code>`` into its ``body_html_<code>`` (django-modeltranslation's columns).
+
+    The same sanitising renderer for every language; an empty body renders to an empty column, so that an
+    untranslated body reads as missing (and falls back to English, marked) rather than as an empty text.
+    ``render`` may stand in for :func:`render_markdown` (the importer's cache of repeated texts).
+    """
+    render = render or render_markdown
+    for code, _name in settings.LANGUAGES:
+        body = getattr(instance, f"body_{code}", None) or ""
+        setattr(instance, f"body_html_{code}", render(body) if body else "")
+    # The original column follows the default language, as modeltranslation keeps it for every other field.
+    instance.__dict__["body_html"] = getattr(instance, f"body_html_{settings.LANGUAGE_CODE}")

@@ -12,6 +12,7 @@ from reversion.admin import VersionAdmin
 
 from publishing.admin import PlacementGateFormSet, PublishingAdminMixin
 from publishing.edition_admin import EditionStateFilter
+from sitewide.languages import JAPANESE_FIELDSET as JAPANESE
 
 from .forms import BulkUploadForm, PhotoForm
 from .models import Photo, PhotoPlacement
@@ -156,6 +157,14 @@ class PhotoAdmin(PublishingAdminMixin, VersionAdmin):
 
     fieldsets = [
         (None, {"fields": ["image", "large_preview", "caption", "credit", "alt_text", "taken_on"]}),
+        (
+            JAPANESE,
+            {
+                "fields": ["caption_ja", "credit_ja", "alt_text_ja"],
+                "description": "A Japanese caption needs Japanese alt text: without it the Japanese page shows the "
+                "photograph with its English text, marked as not translated, or leaves it out.",
+            },
+        ),
         (
             "Rights",
             {

@@ -22,6 +22,7 @@ from .diffs import change_summary
 from .edition_admin import EditionAdminMixin
 from .gate import link_problems, photo_problems
 from .models import ChangeNote, HistoryAction, Status
+from .registry import is_default_language_copy
 from .revisions import KeepCurrentColumnsOnRevertMixin
 from .services import NOT_ALLOWED_TO_PUBLISH
 
@@ -127,7 +128,7 @@ def describe_changes(model, pk, started_from, current, submitted):
     else:
         lines.append("Their changes:")
     for field in model._meta.concrete_fields:
-        if field.name in COMPARED_FIELDS_SKIPPED:
+        if field.name in COMPARED_FIELDS_SKIPPED or not field.editable or is_default_language_copy(model, field):
             continue
         if field.attname not in before:
             continue

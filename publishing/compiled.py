@@ -12,7 +12,9 @@ Rows come back as model instances through ``Model.objects.raw()``, every column 
 import datetime
 import itertools
 
+from django.conf import settings
 from django.db import connections
+from django.utils import translation
 
 _MARKER_INTEGERS = itertools.count(7_919_000_000_001)
 
@@ -60,8 +62,13 @@ class CompiledQuery:
 
     def _compile(self, values):
         markers = [_marker_for(value) for value in values]
-        queryset = self.build(*markers)
-        sql, params = queryset.query.get_compiler(using=self.using).as_sql()
+        # One SQL for every language: django-modeltranslation writes an ordering or filter on a translated field
+        # for the active language's column, so the query is always built in the default language. The rows carry
+        # every language's columns (``only()`` lists gain them all), and the model's descriptors show the active
+        # language's text when the page is drawn.
+        with translation.override(settings.LANGUAGE_CODE):
+            queryset = self.build(*markers)
+            sql, params = queryset.query.get_compiler(using=self.using).as_sql()
         where = {self._adapt(marker): index for index, marker in enumerate(_flatten(markers))}
         slots = [where.get(param) if _hashable(param) else None for param in params]
         missing = set(where.values()) - set(slots)

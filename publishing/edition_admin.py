@@ -23,6 +23,8 @@ from reversion.models import Revision
 from . import editions, services
 from .diffs import list_diff, text_diff_html
 from .models import Draft, DraftState, Status
+from .registry import is_default_language_copy
+from .roles import TRANSLATED_LANGUAGE, translator_only
 
 # Columns no editor knows: tree bookkeeping, counters, generated HTML, image geometry.
 INTERNAL_FIELDS = {"id", "path", "depth", "numchild", "page", "body_html", "version", "created_at", "updated_at",
@@ -88,8 +90,18 @@ class EditionAdminMixin:
 
     # The change form ----------------------------------------------------------------------------------
 
+    def get_prepopulated_fields(self, request, obj=None):
+        if translator_only(request.user):
+            return {}  # a slug filled in from the title is the English side's, read-only for a translator
+        return super().get_prepopulated_fields(request, obj)
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
+        if translator_only(request.user):
+            # A translator changes the translation only: every other field of the form is shown, not edited.
+            suffix = f"_{TRANSLATED_LANGUAGE}"
+            fields += [field.name for field in self.model._meta.concrete_fields
+                       if field.editable and not field.name.endswith(suffix) and field.name not in fields]  # fmt: skip
         if obj is not None and services.is_live(obj):
             # A live item's status and first publication are the buttons' business, not the form's.
             fields += [name for name in ("status", "publish_at") if hasattr(obj, name)]
@@ -324,7 +336,7 @@ def compare_fields(model, left, right):
     new = next((obj for (m, _pk), obj in right.items() if m is model), None)
     rows = []
     for field in model._meta.concrete_fields:
-        if field.name in INTERNAL_FIELDS or not field.editable:
+        if field.name in INTERNAL_FIELDS or not field.editable or is_default_language_copy(model, field):
             continue
         a = _display(old, field)
         b = _display(new, field)

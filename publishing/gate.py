@@ -8,6 +8,9 @@ runs them on what is stored, for the publish service (:mod:`publishing.services`
 
 import re
 
+from django.conf import settings
+from django.utils.translation import get_language_info
+
 from markup.markdown import MarkdownRefused, render_markdown
 
 HEADING = re.compile(r"<h([1-6])\b[^>]*>(.*?)</h\1>", re.IGNORECASE | re.DOTALL)
@@ -47,6 +50,15 @@ def photo_problems(photo):
         problems.append(f"{label} has no credit line.")
     if not photo.image:
         problems.append(f"{label} has no image file.")
+    # A translated caption needs alt text in the same language: the English alt text is never used for a Japanese
+    # figure. Such a photograph also counts as untranslated on the Japanese page (sitewide.languages), which then
+    # shows the English figure marked lang="en" when the site setting is "english", or leaves it out ("hide").
+    for code, _name in settings.LANGUAGES[1:]:
+        name = get_language_info(code)["name"]  # in English, for staff: "Japanese"
+        if (getattr(photo, f"caption_{code}", "") or "").strip() and not (
+            getattr(photo, f"alt_text_{code}", "") or ""
+        ).strip():
+            problems.append(f"{label} has a {name} caption but no {name} alt text.")
     return problems
 
 

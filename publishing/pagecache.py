@@ -32,7 +32,7 @@ from django.core.paginator import Paginator
 from django.db import connection, models, transaction
 from django.http import HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, parse_http_date_safe, quote_etag, urlencode
 
@@ -228,7 +228,11 @@ def _page_key(request, generation):
     """The page's cache key; ``request.GET`` is already the view's normalised query (see _view_query)."""
     # Hashed: addresses can be long (a 10,000-character search) and keys must stay short for every backend.
     address = f"{request.get_host()}{request.path}?{request.GET.urlencode()}".encode()
-    return f"page:{generation}:{hashlib.blake2b(address, digest_size=20).hexdigest()}"
+    # The language too, though the address already names it (/ja/…): an English and a Japanese page never share
+    # a cached copy, whatever address a future route gives them. Set from the address before this middleware
+    # (embassy.middleware.URLLanguageMiddleware), never from the browser, so the page needs no Vary header.
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return f"page:{generation}:{language}:{hashlib.blake2b(address, digest_size=20).hexdigest()}"
 
 
 def _bypasses_cache(request):

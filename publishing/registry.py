@@ -5,6 +5,7 @@ A model joins by subclassing :class:`~publishing.models.PublicContent` (shown on
 """
 
 from django.apps import apps
+from django.conf import settings
 
 from .models import PublicContent, Publishable
 
@@ -27,3 +28,11 @@ def edition_models():
 def publish_permission(model):
     """The permission that lets its holder publish, unpublish and schedule rows of ``model``."""
     return f"{model._meta.app_label}.publish_{model._meta.model_name}"
+
+
+def is_default_language_copy(model, field):
+    """Whether ``field`` is a translated field's column in the default language (``title_en``), which holds what
+    the field itself (``title``) shows in the admin: comparisons show the field once, under its own name, and the
+    other languages' columns (``title_ja``) beside it."""
+    original = getattr(field, "translated_field", None)
+    return original is not None and field.name == f"{original.name}_{settings.LANGUAGE_CODE}"

@@ -13,6 +13,13 @@ from .registry import edition_models, public_content_models
 
 EDITOR = "Editor"
 PUBLISHER = "Publisher"
+# Translates into Japanese: changes only the Japanese fields of content, as drafts that a publisher publishes,
+# and marks translations up to date (translations app). See ``translator_only``.
+TRANSLATOR = "Translator (Japanese)"
+TRANSLATED_LANGUAGE = "ja"
+# The content a translator opens to translate; everything else public they may only look at.
+TRANSLATED_MODELS = ("sections.section", "events.event", "photos.photo", "sitewide.sitesettings")
+TRANSLATION_TOOLS = {"translations.view_translationrecord", "translations.mark_translated"}
 ACTIONS = ("add", "change", "view", "delete")
 
 # Staff tools that are not public content: share links are made by editors; deleted sections are
@@ -37,11 +44,24 @@ def role_permissions():
         app_label, model_name = label.split(".")
         editor |= {f"{app_label}.{action}_{model_name}" for action in by_role[EDITOR]}
         publisher |= {f"{app_label}.{action}_{model_name}" for action in by_role[PUBLISHER]}
-    return {EDITOR: editor, PUBLISHER: publisher}
+    translator = {f"{opts.app_label}.view_{opts.model_name}" for opts in (m._meta for m in public_content_models())}
+    translator |= {f"{label.split('.')[0]}.change_{label.split('.')[1]}" for label in TRANSLATED_MODELS}
+    translator |= TRANSLATION_TOOLS
+    editor |= TRANSLATION_TOOLS
+    publisher |= TRANSLATION_TOOLS
+    return {EDITOR: editor, PUBLISHER: publisher, TRANSLATOR: translator}
+
+
+def translator_only(user):
+    """Whether ``user`` may change only translations: a translator, not also an editor, publisher or superuser."""
+    if user.is_superuser:
+        return False
+    names = set(user.groups.values_list("name", flat=True))
+    return TRANSLATOR in names and not names & {EDITOR, PUBLISHER}
 
 
 def sync_roles(**kwargs):
-    """Create or update the Editor and Publisher groups (run after ``migrate``)."""
+    """Create or update the Editor, Publisher and Translator groups (run after ``migrate``)."""
     from django.apps import apps
     from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Group, Permission

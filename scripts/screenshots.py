@@ -65,7 +65,7 @@ def demo_server():
             "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
         }
         manage = [sys.executable, str(ROOT / "manage.py")]
-        for command in (["migrate", "--noinput"], ["load_demo"]):
+        for command in (["migrate", "--noinput"], ["load_demo"], ["load_demo_japanese"]):
             subprocess.run(manage + command, env=env, check=True, stdout=subprocess.DEVNULL)
         subprocess.run(
             manage + ["createsuperuser", "--noinput", "--username", USERNAME, "--email", "screens@example.org"],
@@ -120,6 +120,8 @@ def take(browser, base_url, out):
     shoot("event", "/events/aso-obama-summit-2009/", DESKTOP)
     shoot("search", "/search/?q=alliance", DESKTOP)
     shoot("search-phone", "/search/?q=" + urllib.parse.quote("security treaty"), PHONE)
+    shoot("overview-ja-desktop", "/ja" + OVERVIEW, DESKTOP)
+    shoot("overview-ja-phone", "/ja" + OVERVIEW, PHONE)
 
     staff = browser.new_context(viewport=DESKTOP)
     page = staff.new_page()
@@ -167,11 +169,25 @@ def take(browser, base_url, out):
     shoot("admin-compare", f"/admin/sections/section/{section_id}/compare/", DESKTOP, context=staff)
     shoot("draft-preview", f"/preview/section/{section_id}/", DESKTOP, context=staff)
     shoot("admin-history", f"/admin/sections/section/{section_id}/history/", DESKTOP, context=staff)
+    shoot("admin-translations", "/admin/translations/translationrecord/", DESKTOP, context=staff)
+    overview_id = re.search(r"/page/(\d+)/", _first_link(staff, base_url, "/admin/translations/translationrecord/",
+                                                          "a[href*='/page/']")).group(1)  # fmt: skip
+    shoot("admin-translation-page", f"/admin/translations/translationrecord/page/{overview_id}/#item-",
+          DESKTOP, context=staff, prepare=lambda page: page.locator(".translation-out_of_date").first
+          .scroll_into_view_if_needed())  # fmt: skip
 
     def show_the_buttons(page):
         page.locator(".edition-submit-row").scroll_into_view_if_needed()
 
     shoot("admin-draft-buttons", editor_path, DESKTOP, prepare=show_the_buttons, context=staff)
+
+
+def _first_link(context, base_url, path, selector):
+    page = context.new_page()
+    page.goto(base_url + path)
+    href = page.locator(selector).first.get_attribute("href")
+    page.close()
+    return href
 
 
 def _first_section_change_path(context, base_url):

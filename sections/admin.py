@@ -13,6 +13,7 @@ from publishing import editions, services
 from publishing.admin import LinkGateFormSet, PublishingAdminMixin
 from publishing.edition_admin import EditionStateFilter
 from publishing.models import HistoryAction
+from sitewide.languages import JAPANESE_FIELDSET as JAPANESE
 
 from .forms import SectionAdminForm
 from .models import DeletedSection, RelatedLink, Section, ShareLink
@@ -24,7 +25,7 @@ class RelatedLinkInline(admin.TabularInline):
     model = RelatedLink
     formset = LinkGateFormSet
     extra = 0
-    fields = ["title", "url", "position"]
+    fields = ["title", "title_ja", "url", "position"]
     ordering = ["position"]
 
 
@@ -57,6 +58,8 @@ class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
     list_select_related = ["page"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body", "edit_version"]}),
+        # The Japanese edition's text, after the English; left empty, the Japanese page shows the English, marked.
+        (JAPANESE, {"fields": ["title_ja", "summary_ja", "body_ja"]}),
         (
             "Place in the tree",
             {

@@ -9,18 +9,21 @@ of a navigation page).
 import math
 from dataclasses import dataclass
 
+from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from publishing import per_request
 from publishing.editions import in_sandbox
 from publishing.pagecache import current_generation, next_scheduled_change
+from sitewide.languages import is_untranslated
 from sitewide.models import SiteSettings
 
 from .models import Section
 
-CACHE_KEY = "site-chrome:{generation}"
+# Per language: the embassy's name, the footer and the navigation's titles are translated.
+CACHE_KEY = "site-chrome:{generation}:{language}"
 LONGEST_CACHE_SECONDS = 3600
 
 
@@ -33,11 +36,18 @@ class SiteChrome:
     footer_links: list
     navigation: list
     home_page_id: int | None
+    # What readers of the Japanese site see where a text is not translated yet (sitewide.languages.Untranslated).
+    untranslated_content: str = "english"
+    # "en" when the embassy's name, address or copyright line is shown in English on a Japanese page: marked so.
+    footer_lang: str = ""
 
 
 def build_site_chrome():
     settings = SiteSettings.load()
-    pages = list(Section.objects.pages().public().values("pk", "title", "slug", "show_in_navigation"))
+    # Each page's title in the active language (falling back to the English), and whether it has its own.
+    language = translation.get_language() or django_settings.LANGUAGE_CODE
+    own_title = f"title_{language}"
+    pages = list(Section.objects.pages().public().values("pk", "title", own_title, "slug", "show_in_navigation"))
     public_pages = {page["pk"]: page for page in pages}
     # A footer link's page is one of the public pages just read (else the link is left out): its title and
     # address come from there rather than from a join. The text is FooterLink.text's rule, on these values.
@@ -48,8 +58,11 @@ def build_site_chrome():
             footer_links.append(
                 {"text": label or page["title"], "url": reverse("sections:page", kwargs={"slug": page["slug"]})}
             )
+    # A title shown in English on a Japanese page is marked lang="en".
     navigation = [
-        {"title": page["title"], "slug": page["slug"], "pk": page["pk"]} for page in pages if page["show_in_navigation"]
+        {"title": page["title"], "slug": page["slug"], "pk": page["pk"], "lang": "" if page[own_title] else "en"}
+        for page in pages
+        if page["show_in_navigation"]
     ]
     home_page_id = settings.home_page_id if settings.home_page_id in public_pages else None
     if home_page_id is None and pages:
@@ -62,6 +75,8 @@ def build_site_chrome():
         footer_links=footer_links,
         navigation=navigation,
         home_page_id=home_page_id,
+        untranslated_content=settings.untranslated_content,
+        footer_lang="en" if is_untranslated(settings) else "",
     )
 
 
@@ -70,16 +85,17 @@ def get_site_chrome():
     # the cache, or built, once, and again only if the generation moves on meanwhile.
     now = timezone.now()
     generation = current_generation()
-    remembered = per_request.recall("chrome")
+    name = f"chrome:{translation.get_language()}"
+    remembered = per_request.recall(name)
     if remembered is not None and remembered[0] == generation and (remembered[2] is None or now < remembered[2]):
         return remembered[1]
     chrome, valid_until = _cached_site_chrome(now, generation)
-    per_request.remember("chrome", (generation, chrome, valid_until))
+    per_request.remember(name, (generation, chrome, valid_until))
     return chrome
 
 
 def _cached_site_chrome(now, generation):
-    key = CACHE_KEY.format(generation=generation)
+    key = CACHE_KEY.format(generation=generation, language=translation.get_language())
     cached = cache.get(key)
     # The cached copy carries the moment it stops being true, checked here to the microsecond.
     if cached is not None and (cached[1] is None or now < cached[1]):

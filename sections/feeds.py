@@ -1,5 +1,6 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from markup.feeds import XmlSafeAtom1Feed
 from sections.chrome import get_site_chrome
@@ -16,10 +17,10 @@ class UpdatedPagesFeed(Feed):
     feed_type = XmlSafeAtom1Feed
 
     def title(self):
-        return f"Updated pages – {get_site_chrome().embassy_name}"
+        return _("Updated pages – %(name)s") % {"name": get_site_chrome().embassy_name}
 
     def subtitle(self):
-        return "Pages and sections of the site, most recently updated first."
+        return _("Pages and sections of the site, most recently updated first.")
 
     def link(self):
         return reverse("sections:home")

@@ -15,15 +15,17 @@ from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
 from events.models import Event
 from markup.dates import DatePrecision
-from markup.markdown import URL_SCHEMES, render_markdown, validate_markdown
+from markup.markdown import URL_SCHEMES, render_bodies, validate_markdown
 from markup.validators import validate_no_control_characters
 from publishing.gate import heading_problems, link_problems, placement_problems
 from publishing.models import PublicContent, Publishable, PublishableQuerySet, Status, public_condition
 from publishing.pagecache import content_changed
 
-# Top-level addresses the site itself uses: a page with one of these slugs could never be reached.
+# Top-level addresses the site itself uses: a page with one of these slugs could never be reached. The language
+# prefixes too: /ja/ is the Japanese site.
 FIXED_TOP_LEVEL_ADDRESSES = frozenset(
     {"admin", "events", "search", "markdownx", "media", "static", "photos", "photo-credits", "preview", "share"}
+    | {code for code, _name in settings.LANGUAGES}
 )
 # A related link is a web address (a URLField) with a scheme the sanitiser also lets through in texts.
 LINK_SCHEMES = sorted(URL_SCHEMES & set(URLValidator.schemes))
@@ -218,9 +220,9 @@ class Section(MP_Node, Publishable):
         if not isinstance(former, list) or not all(isinstance(slug, str) and is_slug(slug) for slug in former):
             raise ValidationError({"former_slugs": "Must be a list of slugs."})
 
-    def render_body(self):
-        """``body_html`` is always ``body`` rendered; ``save()`` and the importer's bulk writes both call this."""
-        self.body_html = render_markdown(self.body)
+    def render_body(self, render=None):
+        """Each language's ``body_html`` is its ``body`` rendered (by save() and the importer's bulk writes)."""
+        render_bodies(self, render)
 
     def save(self, *args, **kwargs):
         self.render_body()

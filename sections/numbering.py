@@ -1,4 +1,9 @@
-"""Section numbers, derived from position: 1. → (1) → (i) → (a), as in the embassy's documents."""
+"""Section numbers, derived from position: 1. → (1) → (i) → (a), as in the embassy's documents.
+
+The same in the Japanese edition: the numbering is the document's, shared by both editions, so that a reference
+such as "section 3 (2)" points to the same place in either language; a section left untranslated and hidden
+keeps its number, and the next section's does not change.
+"""
 
 ROMAN_NUMERALS = [
     (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),

@@ -1,7 +1,7 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from sections.chrome import get_site_chrome
+from sitewide.languages import BilingualSitemap
 
 from .models import Section
 
@@ -18,7 +18,7 @@ def _visible_with_latest_change():
     return visible, latest
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(BilingualSitemap):
     """Every public page; the home page under the site's root address, which is its canonical one."""
 
     def items(self):
@@ -26,10 +26,12 @@ class PageSitemap(Sitemap):
         pages = [section for section in visible if section.is_page]
         for page in pages:
             page.latest_change = latest[page.path]
+        # Read here, once: location() is asked in each language in turn.
+        self.home_page_id = get_site_chrome().home_page_id
         return pages
 
     def location(self, page):
-        if page.pk == get_site_chrome().home_page_id:
+        if page.pk == self.home_page_id:
             return reverse("sections:home")
         return page.get_absolute_url()
 
@@ -37,7 +39,7 @@ class PageSitemap(Sitemap):
         return page.latest_change
 
 
-class SectionSitemap(Sitemap):
+class SectionSitemap(BilingualSitemap):
     """The top-level sections that can be read on their own page."""
 
     def items(self):

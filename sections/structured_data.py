@@ -1,5 +1,8 @@
 """schema.org descriptions of pages and sections, for search engines (rendered as JSON-LD)."""
 
+from django.conf import settings
+from django.utils import translation
+
 
 def photo_url(request, photo):
     return request.build_absolute_uri(photo.image.url) if photo and photo.image else None
@@ -14,7 +17,7 @@ def article(request, *, page, title, description, url, photo=None, part_of=None,
         "url": url,
         "mainEntityOfPage": url,
         "dateModified": page.updated_at.isoformat(),
-        "inLanguage": "en",
+        "inLanguage": translation.get_language() or settings.LANGUAGE_CODE,
     }
     if description:
         data["description"] = description

@@ -5,16 +5,19 @@ from reversion.admin import VersionAdmin
 
 from publishing.edition_admin import EditionAdminMixin
 
+from .languages import JAPANESE_FIELDSET as JAPANESE
 from .models import FooterLink, PhoneLine, SiteSettings
 
 
 class PhoneLineInline(admin.TabularInline):
     model = PhoneLine
+    fields = ["label", "label_ja", "telephone", "fax", "position"]
     extra = 0
 
 
 class FooterLinkInline(admin.TabularInline):
     model = FooterLink
+    fields = ["page", "label", "label_ja", "position"]
     extra = 0
 
 
@@ -26,7 +29,10 @@ class SiteSettingsAdmin(EditionAdminMixin, VersionAdmin):
     """
 
     inlines = [PhoneLineInline, FooterLinkInline]
-    fields = ["embassy_name", "address", "copyright_line", "home_page"]
+    fieldsets = [
+        (None, {"fields": ["embassy_name", "address", "copyright_line", "home_page"]}),
+        (JAPANESE, {"fields": ["embassy_name_ja", "address_ja", "copyright_line_ja", "untranslated_content"]}),
+    ]
 
     def has_add_permission(self, request):
         return not SiteSettings.objects.exists()

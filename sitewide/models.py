@@ -7,6 +7,8 @@ from django.db.models import Q
 from markup.validators import validate_no_control_characters
 from publishing.models import PublicContent
 
+from .languages import Untranslated
+
 
 @reversion.register(follow=["phone_lines", "footer_links"])
 class SiteSettings(PublicContent):
@@ -29,6 +31,14 @@ class SiteSettings(PublicContent):
         related_name="+",
         limit_choices_to={"depth": 1},
         help_text="The page shown at the site's address. Leave empty to use the first page.",
+    )
+    untranslated_content = models.CharField(
+        "untranslated content",
+        max_length=7,
+        choices=Untranslated.CHOICES,
+        default=Untranslated.ENGLISH,
+        help_text="What readers of the Japanese site see where a section, event or caption is not translated yet: "
+        "the English text, marked as such, or nothing.",
     )
 
     # Editors draft changes to the footer; publishers publish them (publishing.editions).

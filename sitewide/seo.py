@@ -33,5 +33,6 @@ def describe(summary, body_html=""):
 def home_crumb():
     """The first step of every breadcrumb trail."""
     from django.urls import reverse
+    from django.utils.translation import gettext
 
-    return ("Home", reverse("sections:home"))
+    return (gettext("Home"), reverse("sections:home"))

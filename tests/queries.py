@@ -10,6 +10,7 @@ Every cache layer between a visitor and the database, emptied here in one place:
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from publishing import per_request
 from publishing.pagecache import PublicPageCacheMiddleware, recent_pages
@@ -37,7 +38,9 @@ def count_render_queries(client, url, *, chrome_cached):
     assert PAGE_CACHE_MIDDLEWARE in settings.MIDDLEWARE, "ask for the page_cache fixture: count what production runs"
     empty_every_cache()
     if chrome_cached:
-        get_site_chrome()
+        # The chrome of the page's language: each language has its own (names, footer and navigation translated).
+        with translation.override(translation.get_language_from_path(url) or settings.LANGUAGE_CODE):
+            get_site_chrome()
         per_request.forget_all()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)

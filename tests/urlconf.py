@@ -6,7 +6,7 @@ it shows).
 """
 
 from django.urls import URLPattern, URLResolver, get_resolver
-from django.urls.resolvers import RoutePattern
+from django.urls.resolvers import LocalePrefixPattern, RoutePattern
 
 # Namespaces whose pages any visitor may read. A new public app adds its namespace here; any URL in no
 # namespace listed here must refuse anonymous visitors.
@@ -36,6 +36,10 @@ def walk(patterns=None, prefix="", namespaces=()):
 def _pattern_text(pattern):
     if isinstance(pattern, RoutePattern):
         return str(pattern._route)
+    if isinstance(pattern, LocalePrefixPattern):
+        # The public site's language prefix: none for English, the default. The same routes answer under /ja/,
+        # which tests/visibility.py asks for too.
+        return pattern.language_prefix
     return pattern._regex.lstrip("^").rstrip("$").replace(r"\Z", "")
 
 

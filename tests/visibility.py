@@ -10,10 +10,12 @@ object, hidden ones too: a hidden object's address must answer 404, or at least 
 """
 
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.urls import reverse
 
 from events.models import Event
 from sections.models import Section
+from sitewide.languages import path_in_language
 
 
 def _one(name):
@@ -55,15 +57,26 @@ NOT_CONTENT = {
 }
 
 
+# One address for both languages; every other surface is asked at its English and its Japanese (/ja/) address.
+UNPREFIXED = {"sitemap"}
+
+
+def in_every_language(name, url):
+    if name in UNPREFIXED:
+        return [url]
+    return [path_in_language(url, code) for code, _name in settings.LANGUAGES]
+
+
 def public_html(client):
-    """The text of every public surface, as an anonymous visitor receives it."""
+    """The text of every public surface, in every language, as an anonymous visitor receives it."""
     pages = {}
     for surfaces, found in [(FIXED_SURFACES, {200}), (OBJECT_SURFACES, {200, 404})]:
-        for addresses in surfaces.values():
+        for name, addresses in surfaces.items():
             for url in addresses():
-                response = client.get(url)
-                assert response.status_code in found, (url, response.status_code)
-                pages[url] = response.content.decode()
+                for address in in_every_language(name, url):
+                    response = client.get(address)
+                    assert response.status_code in found, (address, response.status_code)
+                    pages[address] = response.content.decode()
     return pages
 
 
@@ -73,9 +86,10 @@ def assert_nowhere_public(client, *texts):
             assert text not in html, f"{text!r} is public at {url}"
     for text in texts:
         # Search: what the results list shows (the page itself repeats the query).
-        page = BeautifulSoup(client.get(reverse(SEARCH), {"q": text}).content.decode(), "html.parser")
-        results = " ".join(result.get_text(" ") for result in page.select(".search-results"))
-        assert text not in results, f"{text!r} is found by search"
+        for address in in_every_language(SEARCH, reverse(SEARCH)):
+            page = BeautifulSoup(client.get(address, {"q": text}).content.decode(), "html.parser")
+            results = " ".join(result.get_text(" ") for result in page.select(".search-results"))
+            assert text not in results, f"{text!r} is found by search at {address}"
 
 
 def assert_somewhere_public(client, text):

@@ -59,6 +59,9 @@ def rows(model):
                 row[field.name] = natural_key(getattr(instance, field.name))
             elif isinstance(field, models.FileField):
                 row[field.name] = getattr(instance, field.name).name
+            elif getattr(field, "translated_field", None) is not None:
+                # A language's column left empty is NULL or "" (never set, or set empty): both mean "not written".
+                row[field.name] = getattr(instance, field.name) or ""
             else:
                 row[field.name] = getattr(instance, field.name)
         result.append(row)
@@ -70,15 +73,18 @@ def rich_site(demo_site, staff_user):
     """The demo content plus the cases the demo lacks: drafts, schedules, an unplaced event, a photo without image."""
     page = Section.objects.get(depth=1, slug=OVERVIEW)
     later = timezone.now() + datetime.timedelta(days=3)
-    draft = make_section(page, title="Draft section", slug="draft-section", status=Status.DRAFT, body="*Soon*.")
+    draft = make_section(page, title="Draft section", slug="draft-section", status=Status.DRAFT, body="*Soon*.",
+                         title_ja="下書きの章", body_ja="*近日*公開。")  # fmt: skip
     scheduled = make_section(draft, title="Scheduled", slug="scheduled", publish_at=later, summary="Later.")
     make_link(scheduled, title="A link", url="https://example.org/a", position=3)
     waiting = Photo.objects.create(caption="Waiting for its image", credit="Photo: Archive", status=Status.DRAFT)
     place_photo(waiting, section=scheduled, position=1)
     expires = datetime.date(2030, 1, 1)
-    uploaded = make_photo(caption="Uploaded by staff", uploaded_by=staff_user, rights_expire_on=expires)
+    uploaded = make_photo(caption="Uploaded by staff", uploaded_by=staff_user, rights_expire_on=expires,
+                          caption_ja="職員が掲載", alt_text_ja="写真の説明")  # fmt: skip
     place_photo(uploaded, section=draft)
-    orphan = make_event(title="Event without a section", slug="orphan", body="See [this](https://example.org/e).")
+    orphan = make_event(title="Event without a section", slug="orphan", body="See [this](https://example.org/e).",
+                        title_ja="章のない行事", location_ja="東京")  # fmt: skip
     place_photo(uploaded, event=orphan)
     Section.objects.filter(pk=page.pk).update(review_by=datetime.date(2020, 5, 1))
     return page

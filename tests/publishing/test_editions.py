@@ -252,3 +252,22 @@ def test_site_settings_changes_are_a_draft_until_published(editor_client, publis
     assert "1 Draft Street" not in text_of(parse(client.get("/")).find("footer"))
     act(publisher_client, settings_item, "publish")
     assert "1 Draft Street" in text_of(parse(client.get("/")).find("footer"))
+
+
+def test_a_drafts_japanese_text_is_public_in_no_language_until_published(editor_client, publisher_client, client):
+    page, section = summit_page()
+    form = parse(editor_client.get(admin_url(section)))
+    legends = [text_of(legend) for legend in form.select("fieldset h2, fieldset legend")]
+    assert "日本語 (Japanese)" in legends
+    response = save(editor_client, section, title_ja="東京での首脳の会合", body_ja="両首脳は東京で会談した。")
+    assert "saved as a draft" in message(response)
+    section.refresh_from_db()
+    assert not section.body_ja  # the public row is unchanged
+    assert draft_copy(section).body_ja == "両首脳は東京で会談した。"
+    assert_nowhere_public(client, "両首脳は東京で会談した。", "東京での首脳の会合")
+
+    assert "published" in message(act(publisher_client, section, "publish")).lower()
+    section.refresh_from_db()
+    assert section.body_html_ja.strip() == "<p>両首脳は東京で会談した。</p>"
+    assert "両首脳は東京で会談した。" in client.get("/ja/overview/").content.decode()
+    assert "両首脳は東京で会談した。" not in client.get("/overview/").content.decode()

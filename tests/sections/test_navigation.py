@@ -170,7 +170,7 @@ def test_page_has_article_json_ld(client):
 def test_feeds_and_calendar_are_announced_in_the_head(client):
     make_page(slug="p")
     soup = parse(client.get("/p/"))
-    alternates = {link["href"]: link["type"] for link in soup.select("link[rel=alternate]")}
+    alternates = {link["href"]: link["type"] for link in soup.select("link[rel=alternate][type]")}
     assert alternates == {
         "/events/feed.atom": "application/atom+xml",
         "/updates.atom": "application/atom+xml",

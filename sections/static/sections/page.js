@@ -2,7 +2,8 @@
  * Reading aids for long pages, layered on HTML that works without them:
  * - the contents stay open beside the text on wide screens and start folded on phones;
  * - the contents show which section is being read (IntersectionObserver);
- * - each section heading gets a "Copy link" button next to its permalink.
+ * - each section heading gets a "Copy link" button next to its permalink;
+ * - the language switch takes the section being read along (anchors are the same in both languages).
  */
 (function () {
   "use strict";
@@ -128,6 +129,18 @@
     });
   }
 
+  // Without JavaScript the switch leads to the top of the same page in the other language.
+  function keepSectionOnLanguageSwitch() {
+    document.querySelectorAll("a[data-language-switch]").forEach(function (link) {
+      link.addEventListener("click", function () {
+        var reading = toc && toc.querySelector("a.is-current");
+        var hash = reading ? reading.hash : window.location.hash;
+        if (hash) link.hash = hash;
+      });
+    });
+  }
+
   trackCurrentSection();
   addCopyButtons();
+  keepSectionOnLanguageSwitch();
 })();

@@ -1,0 +1,95 @@
+"""The site's two languages: which text is not yet translated, and the addresses of a page in each language.
+
+English is the default and always complete; a Japanese field left empty reads as the English text (the models'
+django-modeltranslation descriptors fall back to it). Such text must never mix silently into a Japanese page:
+the templates either mark it ``lang="en"`` with a notice, or leave it out, as the site setting
+``SiteSettings.untranslated_content`` says (``untranslated_state``).
+"""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
+
+# The words readers see by each text shown in English on a Japanese page.
+UNTRANSLATED_NOTICE = _("This part has not been translated into Japanese yet. It is shown in English.")
+UNTRANSLATED_PAGE = _("This page has not been translated into Japanese yet.")
+UNTRANSLATED_SWITCH = _("Not yet translated into Japanese")
+# The admin's fieldset of the Japanese fields, after the English ones in each change form.
+JAPANESE_FIELDSET = "日本語 (Japanese)"
+# Where Open Graph wants a territory with the language.
+OPEN_GRAPH_LOCALES = {"en": "en_US", "ja": "ja_JP"}
+
+
+class Untranslated:
+    """``SiteSettings.untranslated_content``: what a reader of a translation sees where a text is not translated."""
+
+    ENGLISH = "english"
+    HIDE = "hide"
+    CHOICES = [
+        (ENGLISH, "Show the English text, marked as not yet translated"),
+        (HIDE, "Leave it out"),
+    ]
+
+
+def language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def is_untranslated(obj, language=None):
+    """Whether ``obj`` has English text that ``language`` (default: the active one) lacks.
+
+    Only the columns the row was read with are compared (a list reads a few), so that asking never costs a query.
+    """
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    default = settings.LANGUAGE_CODE
+    if language == default or obj is None:
+        return False
+    try:
+        fields = translator.get_options_for_model(type(obj)).fields
+    except Exception:  # not a translated model
+        return False
+    if not hasattr(obj, "get_deferred_fields"):
+        return False  # not a model instance (a template's undefined value)
+    deferred = obj.get_deferred_fields()
+    for name in fields:
+        if name == "body_html" or f"{name}_{default}" in deferred or f"{name}_{language}" in deferred:
+            continue  # derived from body; or not read
+        if getattr(obj, f"{name}_{default}", None) and not getattr(obj, f"{name}_{language}", None):
+            return True
+    return False
+
+
+def untranslated_state(obj, setting):
+    """ "" when ``obj`` reads in the active language; else ``setting`` ("english": shown marked; "hide": left out)."""
+    if not is_untranslated(obj):
+        return ""
+    return setting if setting in (Untranslated.ENGLISH, Untranslated.HIDE) else Untranslated.ENGLISH
+
+
+def path_in_language(path, language):
+    """The address of the page at ``path`` in ``language``: /ja/… for Japanese, the bare address for English.
+
+    Every public address is the same under both prefixes (slugs and anchors are shared), so this needs no
+    lookup and works for any address, a missing page's too.
+    """
+    current = translation.get_language_from_path(path)
+    if current and current != settings.LANGUAGE_CODE:
+        path = path[len(current) + 1 :] or "/"
+    if language == settings.LANGUAGE_CODE:
+        return path
+    return f"/{language}{path}"
+
+
+def other_languages(language=None):
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    return [(code, name) for code, name in settings.LANGUAGES if code != language]
+
+
+class BilingualSitemap(Sitemap):
+    """A sitemap section listing each address in every language, each with its alternates (xhtml:link hreflang)."""
+
+    i18n = True
+    alternates = True
+    x_default = True
