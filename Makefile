@@ -57,11 +57,12 @@ serve: install
 	$(BIN)/python manage.py migrate --noinput
 	exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py
 
-## Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser of its own).
+## Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser of its own), with
+## Debian's Noto CJK fonts so that Japanese pages are drawn, not boxes.
 browser:
-	@if [ ! -x $(CHROMIUM) ]; then \
-		echo "Installing Debian's chromium for the browser tests"; \
-		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium; \
+	@if [ ! -x $(CHROMIUM) ] || [ ! -d /usr/share/fonts/opentype/noto ]; then \
+		echo "Installing Debian's chromium and a Japanese font (Noto CJK) for the browser tests"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
 
 ## Debian's nginx (and openssl, for a test certificate) for the production-stack tests. The tests run

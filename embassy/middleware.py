@@ -2,6 +2,7 @@ import logging
 
 from csp.middleware import CSPMiddleware
 from django.conf import settings
+from django.contrib.sessions.middleware import SessionMiddleware as BaseSessionMiddleware
 from django.core.exceptions import BadRequest
 from django.utils import translation
 
@@ -69,6 +70,17 @@ class ReadingRequestMiddleware:
             return self.get_response(request)
         finally:
             reading_request.reset(token)
+
+
+class SessionMiddleware(BaseSessionMiddleware):
+    """Django's, except that a request marked ``refreshes_no_session`` (the editor's live preview, asked for
+    after every pause in typing, two at once on a page with two bodies) writes no session: it changes
+    nothing in it, and each such write took SQLite's write lock for nothing."""
+
+    def process_response(self, request, response):
+        if getattr(request, "refreshes_no_session", False) and not request.session.modified:
+            return response
+        return super().process_response(request, response)
 
 
 class DatabaseBusyMiddleware:

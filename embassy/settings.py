@@ -106,7 +106,7 @@ MIDDLEWARE = [
     "embassy.middleware.DiscardUncommittedFilesMiddleware",
     "embassy.middleware.ReadingRequestMiddleware",
     "embassy.middleware.DatabaseBusyMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "embassy.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

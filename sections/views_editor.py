@@ -13,6 +13,7 @@ from publishing.roles import staff_required
 @staff_required()
 def markdown_preview(request):
     """The markdownx editor's live preview, rendered exactly as the public page renders bodies."""
+    request.refreshes_no_session = True  # see embassy.middleware.SessionMiddleware
     try:
         return HttpResponse(render_markdown(request.POST.get("content", "")))
     except MarkdownRefused as refusal:

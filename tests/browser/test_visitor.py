@@ -1,6 +1,7 @@
 """A visitor reads the overview, opens an event, finds its calendar file, searches and opens a result."""
 
 import re
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
@@ -68,5 +69,5 @@ def test_events_year_filter_and_feeds_are_found(page, site):
     alternates = page.locator("head link[rel=alternate]")
     hrefs = {alternates.nth(i).get_attribute("href") for i in range(alternates.count())}
     assert {"/events/events.ics", "/events/feed.atom", "/updates.atom"} <= hrefs
-    for href in hrefs:
-        assert page.request.get(site + href).ok
+    for href in hrefs:  # feeds by path, the page in the other language by full address (hreflang)
+        assert page.request.get(urljoin(site + "/", href)).ok

@@ -68,9 +68,9 @@ def test_markdownx_editor_previews_under_the_admin_policy(page, production_stack
     sign_in(page, production_stack)
     page.goto(f"{production_stack.admin_url}sections/section/")
     page.locator("th.field-numbered_title a, td.field-numbered_title a").nth(2).click()
-    editor = page.locator("textarea.markdownx-editor")
+    editor = page.locator("textarea#id_body")
     editor.fill("## Preview works\n\nSome *emphasis* <script>window.pwned = 1</script>")
-    preview = page.locator(".markdownx-preview")
+    preview = page.locator(".markdownx:has(#id_body) .markdownx-preview")
     preview.locator("h2").wait_for(timeout=10_000)
     assert preview.locator("h2").inner_text() == "Preview works"
     assert preview.locator("em").inner_text() == "emphasis"

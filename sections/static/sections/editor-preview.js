@@ -42,14 +42,21 @@
     if (!context) {
       return;
     }
-    var titleInput = document.getElementById("id_title");
     document.querySelectorAll(".markdownx").forEach(function (parent) {
       var preview = parent.querySelector(".markdownx-preview");
+      var editor = parent.querySelector("textarea");
+      // Each language's body has its own preview, headed by that language's title.
+      var suffix = editor && /_ja$/.test(editor.id) ? "_ja" : "";
+      var titleInput = document.getElementById("id_title" + suffix) || document.getElementById("id_title");
+      var label = editor && document.querySelector('label[for="' + editor.id + '"]');
       if (preview) {
-        // The preview scrolls, so keyboard users must be able to reach it.
+        // The preview scrolls, so keyboard users must be able to reach it; each is named after its field.
         preview.tabIndex = 0;
         preview.setAttribute("role", "region");
-        preview.setAttribute("aria-label", "Preview");
+        preview.setAttribute("aria-label", "Preview" + (label ? ": " + label.textContent.replace(/:\s*$/, "").trim() : ""));
+        if (suffix) {
+          preview.setAttribute("lang", "ja");
+        }
       }
       parent.addEventListener("markdownx.update", function () {
         dress(parent, context, titleInput);

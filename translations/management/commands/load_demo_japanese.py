@@ -7,6 +7,7 @@ shows out-of-date sections on a fresh ``make run``.
 """
 
 import json
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -32,8 +33,8 @@ def without_its_ending(body):
     paragraphs = body.rsplit("\n\n", 1)
     if len(paragraphs) == 2:
         return paragraphs[0]
-    sentences = body.rstrip().rsplit(". ", 1)
-    return sentences[0] + "." if len(sentences) == 2 else ""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z“\"])", body.strip())
+    return " ".join(sentences[:-1])
 
 
 def fill(item, fields):
