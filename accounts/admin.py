@@ -14,6 +14,19 @@ class SuperuserOnly:
         return request.user.is_active and request.user.is_superuser
 
 
+class SuperuserDecides(SuperuserOnly):
+    """Decisions about who signs in how (exemptions, passkey requirements): superusers alone make them."""
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(SuperuserOnly, admin.ModelAdmin):
     """The audit view: read-only, for superusers."""
@@ -36,20 +49,11 @@ class AuditEventAdmin(SuperuserOnly, admin.ModelAdmin):
 
 
 @admin.register(SecondFactorExemption)
-class SecondFactorExemptionAdmin(SuperuserOnly, admin.ModelAdmin):
+class SecondFactorExemptionAdmin(SuperuserDecides, admin.ModelAdmin):
     list_display = ["user", "reason", "expires_at", "granted_by", "granted_at"]
     list_select_related = ["user", "granted_by"]
     autocomplete_fields = ["user"]
     readonly_fields = ["granted_by", "granted_at"]
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -64,21 +68,12 @@ class SecondFactorExemptionAdmin(SuperuserOnly, admin.ModelAdmin):
 
 
 @admin.register(PasskeyRequirement)
-class PasskeyRequirementAdmin(SuperuserOnly, admin.ModelAdmin):
+class PasskeyRequirementAdmin(SuperuserDecides, admin.ModelAdmin):
     """Members of these groups verify with a passkey only (accounts.services.second_factor_done)."""
 
     list_display = ["group", "reason", "required_by", "required_at"]
     list_select_related = ["group", "required_by"]
     readonly_fields = ["required_by", "required_at"]
-
-    def has_add_permission(self, request):
-        return request.user.is_superuser
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.is_superuser
-
-    def has_delete_permission(self, request, obj=None):
-        return request.user.is_superuser
 
     def save_model(self, request, obj, form, change):
         if not change:
