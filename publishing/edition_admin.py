@@ -9,6 +9,7 @@ draft and then submit, publish or schedule it, through :mod:`publishing.services
 from datetime import datetime
 
 from django.contrib import admin, messages
+from django.contrib.admin.templatetags.admin_urls import admin_urlname
 from django.contrib.admin.utils import unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -145,7 +146,7 @@ class EditionAdminMixin:
             if "_publish" in request.POST:
                 services.publish_draft(item, request.user, with_companions="with_companions" in request.POST)
                 self.message_user(request, f"{name} is published: the public now sees your changes.")
-                return HttpResponseRedirect(self._changelist_url())
+                return HttpResponseRedirect(self._admin_url("changelist"))
             if "_schedule" in request.POST:
                 at = parse_local_moment(request.POST.get("go_live_at", ""))
                 services.schedule_draft(item, at, request.user, with_companions="with_companions" in request.POST)
@@ -166,9 +167,9 @@ class EditionAdminMixin:
                           "published version.")  # fmt: skip
         return stay
 
-    def _changelist_url(self):
-        opts = self.model._meta
-        return reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    def _admin_url(self, view, *args):
+        """The address of one of this model's admin pages ("changelist", "change", "history", "compare", …)."""
+        return reverse(admin_urlname(self.model._meta, view), args=args)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
@@ -188,17 +189,15 @@ class EditionAdminMixin:
         return form
 
     def edition_context(self, request, item, draft):
-        opts = self.model._meta
-        base = f"admin:{opts.app_label}_{opts.model_name}"
         return {
             "edition": {
                 "state": services.state_label(item, draft),
                 "draft": draft,
                 "can_publish": self.can_publish(request),
-                "compare_url": reverse(f"{base}_compare", args=[item.pk]),
+                "compare_url": self._admin_url("compare", item.pk),
                 "preview_url": self.get_view_on_site_url(item),
-                "history_url": reverse(f"{base}_history", args=[item.pk]),
-                "action_url": reverse(f"{base}_edition_action", args=[item.pk]),
+                "history_url": self._admin_url("history", item.pk),
+                "action_url": self._admin_url("edition_action", item.pk),
                 "companions": [],
             }
         }
@@ -224,28 +223,23 @@ class EditionAdminMixin:
     def history_view(self, request, object_id, extra_context=None):
         item = self._item_or_404(request, object_id)
         entries = list(services.history_of(item)[:200])
+        draft = services.draft_of(item)
         context = {
             **self.admin_site.each_context(request),
             "title": f"History of “{item}”",
             "opts": self.model._meta,
             "original": item,
             "entries": entries,
-            "draft": services.draft_of(item),
-            "compare_url": reverse(
-                f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_compare", args=[item.pk]
-            ),  # fmt: skip
-            "action_url": reverse(
-                f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_edition_action", args=[item.pk]
-            ),  # fmt: skip
-            "state": services.state_label(item, services.draft_of(item)),
+            "draft": draft,
+            "compare_url": self._admin_url("compare", item.pk),
+            "action_url": self._admin_url("edition_action", item.pk),
+            "state": services.state_label(item, draft),
         }
         return TemplateResponse(request, "admin/publishing/history.html", context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # Reverting never writes the live rows: it makes the revision the draft (see the history page).
-        return HttpResponseRedirect(
-            reverse(f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_history", args=[object_id])
-        )
+        return HttpResponseRedirect(self._admin_url("history", object_id))
 
     def compare_view(self, request, object_id):
         item = self._item_or_404(request, object_id)
@@ -263,9 +257,7 @@ class EditionAdminMixin:
             "right_label": right_label,
             "fields": compare_fields(self.model, left_states, right_states),
             "lists": compare_lists(item, left_states, right_states),
-            "history_url": reverse(
-                f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_history", args=[item.pk]
-            ),  # fmt: skip
+            "history_url": self._admin_url("history", item.pk),
         }
         return TemplateResponse(request, "admin/publishing/compare.html", context)
 
@@ -289,8 +281,7 @@ class EditionAdminMixin:
             raise PermissionDenied
         action = request.POST.get("action", "")
         name = f"“{item}”"
-        change_url = reverse(f"admin:{self.model._meta.app_label}_{self.model._meta.model_name}_change",
-                             args=[item.pk])  # fmt: skip
+        change_url = self._admin_url("change", item.pk)
         try:
             if action == "discard":
                 services.discard_draft(item, request.user)

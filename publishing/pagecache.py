@@ -82,6 +82,13 @@ def content_changed(**kwargs):
     transaction.on_commit(_bump)
 
 
+def share(key, value, timeout):
+    """Keep ``value`` in the shared cache for every process, unless it was worked out inside a sandbox
+    (:mod:`publishing.editions`): what a preview reads may be a draft, and the public must never see it."""
+    if not in_sandbox.get():
+        cache.set(key, value, timeout)
+
+
 def next_scheduled_change(now):
     """The next moment anything becomes or stops being public on its own: a schedule or a rights expiry.
 
@@ -99,8 +106,7 @@ def next_scheduled_change(now):
         moment = cached["at"]
     else:
         moment = _next_scheduled_change(now)
-        if not in_sandbox.get():  # a preview's drafts are not the site's schedule
-            cache.set(key, {"at": moment}, LONGEST_SECONDS)
+        share(key, {"at": moment}, LONGEST_SECONDS)
     per_request.remember("schedule", (generation, moment))
     return moment
 

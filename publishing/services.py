@@ -70,13 +70,15 @@ def previewing(*querysets):
     with editions.sandbox():
         for queryset in querysets:
             model = queryset.model
-            drafts = Draft.objects.filter(
-                item_type=ContentType.objects.get_for_model(model), item_id__in=queryset.values("pk")
-            ).select_related("revision")
+            drafts = list(
+                Draft.objects.filter(
+                    item_type=ContentType.objects.get_for_model(model), item_id__in=queryset.values("pk")
+                ).select_related("revision")
+            )
+            items = model._default_manager.in_bulk([draft.item_id for draft in drafts])
             for draft in drafts:
-                item = model._default_manager.filter(pk=draft.item_id).first()
-                if item is not None:
-                    editions.apply_snapshot(item, draft.revision)
+                if draft.item_id in items:
+                    editions.apply_snapshot(items[draft.item_id], draft.revision)
         yield
 
 

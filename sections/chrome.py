@@ -15,8 +15,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from publishing import per_request
-from publishing.editions import in_sandbox
-from publishing.pagecache import current_generation, next_scheduled_change
+from publishing.pagecache import current_generation, next_scheduled_change, share
 from sitewide.languages import is_untranslated
 from sitewide.models import SiteSettings
 
@@ -106,6 +105,5 @@ def _cached_site_chrome(now, generation):
     timeout = LONGEST_CACHE_SECONDS
     if valid_until is not None:
         timeout = max(1, min(LONGEST_CACHE_SECONDS, math.ceil((valid_until - now).total_seconds())))
-    if not in_sandbox.get():  # a preview's header and footer may show drafts: never kept for the public
-        cache.set(key, (chrome, valid_until), timeout)
+    share(key, (chrome, valid_until), timeout)
     return chrome, valid_until

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import translator
+from modeltranslation.translator import NotRegistered, translator
 
 # The words readers see by each text shown in English on a Japanese page.
 UNTRANSLATED_NOTICE = _("This part has not been translated into Japanese yet. It is shown in English.")
@@ -46,12 +46,12 @@ def is_untranslated(obj, language=None):
     default = settings.LANGUAGE_CODE
     if language == default or obj is None:
         return False
-    try:
-        fields = translator.get_options_for_model(type(obj)).fields
-    except Exception:  # not a translated model
-        return False
     if not hasattr(obj, "get_deferred_fields"):
         return False  # not a model instance (a template's undefined value)
+    try:
+        fields = translator.get_options_for_model(type(obj)).fields
+    except NotRegistered:  # a model with nothing to translate
+        return False
     deferred = obj.get_deferred_fields()
     for name in fields:
         if name == "body_html" or f"{name}_{default}" in deferred or f"{name}_{language}" in deferred:

@@ -5,6 +5,7 @@ English now is the published row's English columns (django-modeltranslation's ``
 the English are not compared: a translator follows what the public reads.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -66,14 +67,16 @@ def states_of(items, language):
             item_type=item_type, item_id__in=[item.pk for item in items], language=language
         )
     }
-    publications = list(
+    publications = defaultdict(list)  # item id -> its publications' moments, earliest first
+    for item_id, at in (
         HistoryEntry.objects.filter(
             item_type=item_type, item_id__in=[item.pk for item in items], action=HistoryAction.PUBLISHED
         )
         .order_by("at")
         .values_list("item_id", "at")
-    )
-    return [_state(item, records.get(item.pk), publications, language) for item in items]
+    ):
+        publications[item_id].append(at)
+    return [_state(item, records.get(item.pk), publications[item.pk], language) for item in items]
 
 
 def _state(item, record, publications, language):
@@ -90,8 +93,7 @@ def _state(item, record, publications, language):
         for name in english
         if record.source.get(name, "") != english[name]
     ]
-    published_after = [at for item_id, at in publications if item_id == item.pk and at > record.synced_at]
-    since = published_after[0] if published_after else getattr(item, "updated_at", None)
+    since = next((at for at in publications if at > record.synced_at), getattr(item, "updated_at", None))
     return ItemState(item, State.OUT_OF_DATE, since=since, changes=changes, record=record)
 
 
