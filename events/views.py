@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from photos.models import Photo
 from publishing.pagecache import page_number, page_of, query_parameters
@@ -53,7 +54,7 @@ def event_list(request):
     page_obj = page_of(request, events, EVENTS_PER_PAGE)
     grouped = [(y, list(items)) for y, items in groupby(page_obj.object_list, key=lambda event: event.year)]
 
-    title = f"Events in {year}" if year else "Events"
+    title = gettext("Events in %(year)s") % {"year": year} if year else gettext("Events")
     if page_obj.number > 1:
         title = f"{title}, page {page_obj.number}"
     canonical = {"year": year} if year else {}
@@ -76,7 +77,7 @@ def event_list(request):
         "years_available": years_available,
         "query_string": urlencode({"year": year}) if year else "",
         "meta": meta,
-        "breadcrumbs": [home_crumb(), ("Events", reverse("events:list") if year else None)]
+        "breadcrumbs": [home_crumb(), (gettext("Events"), reverse("events:list") if year else None)]
         + ([(str(year), None)] if year else []),
     }
     return render(request, "events/event_list.html", context)
@@ -108,7 +109,7 @@ def render_event(request, event, preview=None):
         "preview": preview,
         "breadcrumbs": [
             home_crumb(),
-            ("Events", reverse("events:list")),
+            (gettext("Events"), reverse("events:list")),
             (str(event.year), f"{reverse('events:list')}?year={event.year}"),
             (event.title, None),
         ],

@@ -1,5 +1,6 @@
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
 from publishing.pagecache import keep_out_of_cache, page_number, page_of, query_parameters
@@ -19,7 +20,7 @@ def results(request):
     if query:
         keep_out_of_cache(request)  # searches are many and seldom repeated: each would evict a real page
     page_obj = page_of(request, found, RESULTS_PER_PAGE)
-    title = f"Search results for “{query}”" if query else "Search"
+    title = gettext("Search results for “%(query)s”") % {"query": query} if query else gettext("Search")
     if query and page_obj.number > 1:
         title = f"{title}, page {page_obj.number}"
     context = {
@@ -28,8 +29,8 @@ def results(request):
         "result_count": len(found),
         "query_string": urlencode({"q": query}),
         "meta": PageMeta(
-            title=title, description="Search the pages, events and photographs of the site.", noindex=True
+            title=title, description=gettext("Search the pages, events and photographs of the site."), noindex=True
         ),
-        "breadcrumbs": [home_crumb(), ("Search", None)],
+        "breadcrumbs": [home_crumb(), (gettext("Search"), None)],
     }
     return render(request, "search/results.html", context)
