@@ -49,6 +49,7 @@ def environment(**options):
         languages=languages,
         UNTRANSLATED_NOTICE=languages_module.UNTRANSLATED_NOTICE,
         UNTRANSLATED_PAGE=languages_module.UNTRANSLATED_PAGE,
+        UNTRANSLATED_SWITCH=languages_module.UNTRANSLATED_SWITCH,
     )
     env.filters.update(
         jsonld=jsonld,

@@ -1,14 +1,28 @@
-"""What text of each kind of object is searchable, and keeping :class:`SearchDocument` rows in step."""
+"""What text of each kind of object is searchable, in each language, and keeping :class:`SearchDocument` rows
+in step.
+
+Only what the public could be shown is indexed: a published section or event (whatever its schedule), a
+published photograph placed somewhere. Drafts and photographs waiting in the library stay out, so that the
+best-ranked candidates of a search are nearly all shown; what depends on the moment or on the sections above
+(a schedule, a draft parent) is checked when searching (results.py).
+
+A listed object has a document per language it has text in: English always, Japanese once it has a Japanese
+title (or caption). A Japanese document holds only the Japanese text, never the English a Japanese page falls
+back to; whether a Japanese search also looks at English documents is decided when searching.
+"""
 
 import html
 import re
 
 from django.apps import apps
+from django.conf import settings
 from django.utils.html import strip_tags
 
-from .models import SOURCE_MODELS, SearchDocument
+from .models import PLACEMENT_MODEL, SOURCE_MODELS, SearchDocument
+from .words import index_text
 
 Kind = SearchDocument.Kind
+PUBLISHED = "published"  # publishing.models.Status.PUBLISHED; as text, for historical models in migrations too
 
 # Control characters never reach the index: they mean nothing to a reader and PostgreSQL rejects NUL.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -25,45 +39,120 @@ def html_text(rendered):
     return html.unescape(strip_tags(rendered or ""))
 
 
-def text_of(kind, obj):
-    """(title, body) for ``obj`` of ``kind``. Works with historical models in migrations too."""
+def _in(obj, name, language):
+    """The value of field ``name`` in ``language``, read from its own column (django-modeltranslation's
+    ``title_ja``…), never through the descriptor, which would fall back to English. Historical models in
+    migrations have the same columns."""
+    column = f"{name}_{language}"
+    if hasattr(obj, column):
+        return getattr(obj, column) or ""
+    return (getattr(obj, name, "") or "") if language == settings.LANGUAGE_CODE else ""
+
+
+def text_of(kind, obj, language):
+    """(title, body) for ``obj`` of ``kind`` in ``language``; an empty title when it has no text in it."""
     if kind == Kind.SECTION:
-        return obj.title, plain_text(obj.summary, html_text(obj.body_html))
-    if kind == Kind.EVENT:
-        return obj.title, plain_text(obj.summary, obj.location, obj.participants, html_text(obj.body_html))
-    if kind == Kind.PHOTO:
-        return obj.caption, plain_text(obj.credit)
-    raise ValueError(kind)
-
-
-def index_object(kind, obj, document_model=SearchDocument):
-    title, body = text_of(kind, obj)
-    document_model.objects.update_or_create(
-        kind=kind, object_id=obj.pk, defaults={"title": plain_text(title)[:300], "body": body}
+        fields = ("title", ("summary",), ("body_html",))
+    elif kind == Kind.EVENT:
+        fields = ("title", ("summary", "location", "participants"), ("body_html",))
+    elif kind == Kind.PHOTO:
+        fields = ("caption", ("credit",), ())
+    else:
+        raise ValueError(kind)
+    title_field, plain_fields, html_fields = fields
+    title = _in(obj, title_field, language)
+    body = plain_text(
+        *(_in(obj, name, language) for name in plain_fields),
+        *(html_text(_in(obj, name, language)) for name in html_fields),
     )
+    return plain_text(title)[:300], body
 
 
-def new_document(kind, obj, document_model=SearchDocument):
-    title, body = text_of(kind, obj)
-    return document_model(kind=kind, object_id=obj.pk, title=plain_text(title)[:300], body=body)
+def is_listed(kind, obj, placed_photos=None):
+    """Whether ``obj`` could be shown to the public; ``placed_photos``: the ids of placed photographs, when known."""
+    if obj.status != PUBLISHED:
+        return False
+    if kind == Kind.PHOTO:
+        if placed_photos is not None:
+            return obj.pk in placed_photos
+        return obj.placements.exists()
+    return True
 
 
-def index_new_objects(kind, objects):
-    """Index rows written in bulk (which send no save signals); they must not be indexed yet."""
-    SearchDocument.objects.bulk_create([new_document(kind, obj) for obj in objects], batch_size=500)
+def documents_of(kind, obj, document_model=SearchDocument, placed_photos=None):
+    """The unsaved documents of ``obj``: one per language it has a title in; none when it is not listed."""
+    if not is_listed(kind, obj, placed_photos):
+        return []
+    documents = []
+    for language, _name in settings.LANGUAGES:
+        title, body = text_of(kind, obj, language)
+        if title or language == settings.LANGUAGE_CODE:
+            documents.append(
+                document_model(
+                    kind=kind,
+                    object_id=obj.pk,
+                    language=language,
+                    title=title,
+                    body=body,
+                    title_words=index_text(title),
+                    body_words=index_text(body),
+                )
+            )
+    return documents
+
+
+def index_object(kind, obj):
+    """Bring the documents of one object up to date (after a save)."""
+    documents = documents_of(kind, obj)
+    languages = [document.language for document in documents]
+    SearchDocument.objects.filter(kind=kind, object_id=obj.pk).exclude(language__in=languages).delete()
+    for document in documents:
+        SearchDocument.objects.update_or_create(
+            kind=kind,
+            object_id=obj.pk,
+            language=document.language,
+            defaults={
+                "title": document.title,
+                "body": document.body,
+                "title_words": document.title_words,
+                "body_words": document.body_words,
+            },
+        )
+
+
+def index_objects(kind, objects):
+    """Bring the documents of many objects up to date at once (rows written in bulk send no save signals)."""
+    objects = list(objects)
+    placed = None
+    if kind == Kind.PHOTO:
+        placements = apps.get_model(PLACEMENT_MODEL).objects
+        placed = set(placements.filter(photo__in=[obj.pk for obj in objects]).values_list("photo_id", flat=True))
+    for start in range(0, len(objects), 500):
+        batch = objects[start : start + 500]
+        SearchDocument.objects.filter(kind=kind, object_id__in=[obj.pk for obj in batch]).delete()
+        documents = [document for obj in batch for document in documents_of(kind, obj, placed_photos=placed)]
+        SearchDocument.objects.bulk_create(documents)
 
 
 def remove_object(kind, pk):
     SearchDocument.objects.filter(kind=kind, object_id=pk).delete()
 
 
-def rebuild(app_registry=apps, document_model=None):
+def rebuild(app_registry=apps):
     """Index every section, event and photograph again; returns how many documents there are."""
-    document_model = document_model or app_registry.get_model("search", "SearchDocument")
+    document_model = app_registry.get_model("search", "SearchDocument")
     document_model.objects.all().delete()
-    documents = []
+    count = 0
+    placed = set(app_registry.get_model(PLACEMENT_MODEL).objects.values_list("photo_id", flat=True))
     for kind, label in SOURCE_MODELS.items():
         model = app_registry.get_model(label)
-        documents.extend(new_document(kind, obj, document_model) for obj in model.objects.all().iterator())
-    document_model.objects.bulk_create(documents, batch_size=500)
-    return len(documents)
+        batch = []
+        for obj in model.objects.filter(status=PUBLISHED).iterator(chunk_size=500):
+            batch.extend(documents_of(kind, obj, document_model, placed_photos=placed))
+            if len(batch) >= 500:
+                document_model.objects.bulk_create(batch)
+                count += len(batch)
+                batch = []
+        document_model.objects.bulk_create(batch)
+        count += len(batch)
+    return count

@@ -49,9 +49,7 @@ def drop_index(apps, schema_editor):
 
 
 def fill_documents(apps, schema_editor):
-    from search.documents import rebuild
-
-    rebuild(apps)
+    """Done by migration 0003, which replaced this index and fills the documents in every language."""
 
 
 class Migration(migrations.Migration):

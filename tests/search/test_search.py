@@ -71,7 +71,7 @@ def test_only_public_content_is_found(client):
 def test_scheduled_content_appears_when_its_time_comes():
     page = make_page(slug="p")
     make_section(page, "Scheduled findme", publish_at=timezone.now() + datetime.timedelta(hours=1))
-    assert search("findme") == []
+    assert list(search("findme")) == []
     later = timezone.now() + datetime.timedelta(hours=2)
     assert [str(result.title_html) for result in search("findme", at=later)] == ["Scheduled <mark>findme</mark>"]
 
@@ -188,3 +188,19 @@ def test_demo_content_is_searchable(client, demo_site):
     titles = result_titles(client, "Futenma")
     assert titles, "the demo content mentions Futenma"
     assert result_titles(client, "Bettmann")  # a photograph credit
+
+
+def test_only_what_could_be_shown_is_indexed_and_the_index_follows_publication_and_placement(client):
+    page = make_page(slug="p")
+    draft = make_section(page, "Draft findme", status=Status.DRAFT)
+    photo = make_photo(caption="Library findme")
+    # Drafts and photographs waiting in the library are not in the index at all.
+    assert not SearchDocument.objects.filter(kind="section", object_id=draft.pk).exists()
+    assert not SearchDocument.objects.filter(kind="photo", object_id=photo.pk).exists()
+    draft.status = Status.PUBLISHED
+    draft.save()
+    placement = place_photo(photo, section=draft)
+    assert sorted(result_titles(client, "findme")) == ["Draft findme", "Library findme"]
+    placement.delete()
+    assert result_titles(client, "findme") == ["Draft findme"]
+    assert not SearchDocument.objects.filter(kind="photo", object_id=photo.pk).exists()

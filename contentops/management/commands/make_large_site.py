@@ -32,6 +32,16 @@ SECTION_BODY = """The two governments met again to review the **alliance** and t
 
 Officials agreed to continue the dialogue at the working level and to report to ministers within the year."""
 
+SECTION_BODY_JA = """両政府は再び会合し、**同盟**と経済関係を確認した。
+
+- 条約に基づく安全保障協議
+- 貿易・投資と世界経済
+- 気候変動とエネルギー
+
+実務レベルで対話を続け、年内に閣僚に報告することで一致した。"""
+
+EVENT_BODY_JA = "外相らは同盟、地域の安全保障、世界経済について協議した。*共同声明が発表された。*"
+
 EVENT_BODY = (
     "The ministers discussed the alliance, regional security and the global economy. *A joint statement followed.*"
 )
@@ -119,9 +129,10 @@ class LargeSite:
             yield from section["children"]
 
     @staticmethod
-    def node(title, slug, summary="", **extra):
+    def node(title, slug, summary="", title_ja="", summary_ja="", **extra):
         return {
             "title": title, "slug": slug, "summary": summary, "body": SECTION_BODY, "status": Status.PUBLISHED,
+            "title_ja": title_ja, "summary_ja": summary_ja, "body_ja": SECTION_BODY_JA,
             "photos": [], "links": [], "events": [], "children": [], **extra,
         }  # fmt: skip
 
@@ -132,13 +143,22 @@ class LargeSite:
             title,
             f"large-{self.run + 1}-{index + 1}",
             f"A generated page ({number}) for measuring the site at scale.",
+            f"生成ページ {number}",
+            f"規模の測定のために生成したページ（{number}）。",
             publisher="Embassy of Japan",
             show_in_navigation=False,
         )
         for s in range(1, self.sections + 1):
-            section = self.node(f"{title}: section {s}", f"section-{s}", "A generated section.")
+            section = self.node(
+                f"{title}: section {s}",
+                f"section-{s}",
+                "A generated section.",
+                f"生成ページ {number}：第{s}章",
+                "生成した章。",
+            )
             section["children"] = [
-                self.node(f"{title}: section {s}.{t}", f"section-{s}-{t}") for t in range(1, self.subsections + 1)
+                self.node(f"{title}: section {s}.{t}", f"section-{s}-{t}", title_ja=f"生成ページ {number}：{s}.{t}")
+                for t in range(1, self.subsections + 1)
             ]
             page["children"].append(section)
         return page
@@ -147,10 +167,11 @@ class LargeSite:
         shared = {
             "image": first.image.name, "width": first.width, "height": first.height, "renditions": first.renditions,
             "credit": first.credit, "alt_text": first.alt_text, "licence": first.licence,
+            "credit_ja": "写真：在アメリカ合衆国日本国大使館", "alt_text_ja": "大使館の色で描いた仮の画像",
             "original_filename": first.original_filename, "is_placeholder": True, "status": Status.PUBLISHED,
         }  # fmt: skip
         return [{"key": "photo-1", **shared, "caption": first.caption}] + [
-            {"key": f"photo-{n}", **shared, "caption": f"Generated photograph {n}"}
+            {"key": f"photo-{n}", **shared, "caption": f"Generated photograph {n}", "caption_ja": f"生成写真 {n}"}
             for n in range(2, self.counts["photos"] + 1)
         ]
 
@@ -173,6 +194,11 @@ class LargeSite:
                 "participants": "Foreign Minister, Secretary of State",
                 "summary": "A generated event for measuring the site at scale.",
                 "body": EVENT_BODY,
+                "title_ja": f"生成した会合 {n}",
+                "location_ja": "ワシントンD.C.",
+                "participants_ja": "外務大臣、国務長官",
+                "summary_ja": "規模の測定のために生成した行事。",
+                "body_ja": EVENT_BODY_JA,
                 "status": Status.PUBLISHED,
                 "photos": [],
             }
