@@ -22,7 +22,7 @@ from django.utils.safestring import mark_safe
 from jinja2 import ChainableUndefined, Environment, pass_context
 
 from markup.dates import format_date
-from sections.chrome import get_site_chrome
+from sections.chrome import get_site_chrome, publisher_in_language
 from sitewide import languages as languages_module
 
 # As in Django's json_script: text inside a <script> element cannot close it or open a comment.
@@ -46,6 +46,7 @@ def environment(**options):
         untranslated=untranslated,
         lang_code=translation.get_language,
         switch_note=switch_note,
+        publisher_name=publisher_in_language,
         languages=languages,
         UNTRANSLATED_NOTICE=languages_module.UNTRANSLATED_NOTICE,
         UNTRANSLATED_PAGE=languages_module.UNTRANSLATED_PAGE,

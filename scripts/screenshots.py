@@ -83,17 +83,50 @@ def demo_server():
         try:
             base_url = f"http://127.0.0.1:{port}"
             wait_until_up(base_url + "/")
-            yield base_url
+            yield base_url, lambda path: production_error_page(manage, env, path)
         finally:
             server.terminate()
             server.wait(timeout=10)
 
 
-def take(browser, base_url, out):
+def production_error_page(manage, env, path):
+    """The page a reader gets at ``path`` in production (DEBUG off): the development server shows Django's own."""
+    code = (
+        "import os, sys\n"
+        "from django.test import Client, override_settings\n"
+        "with override_settings(DEBUG=False):\n"
+        "    response = Client(HTTP_HOST='127.0.0.1').get(os.environ['SCREENSHOT_PATH'])\n"
+        "sys.stdout.buffer.write(response.content)\n"
+    )
+    done = subprocess.run(
+        manage + ["shell", "--no-imports", "-c", code],
+        env={**env, "SCREENSHOT_PATH": path},
+        check=True,
+        capture_output=True,
+    )
+    return done.stdout
+
+
+# Every public page type, at a phone's and a desktop's width, in English and in Japanese.
+PUBLIC_PAGE_TYPES = {
+    "overview": OVERVIEW,
+    "section": OVERVIEW + "security/",
+    "events": "/events/",
+    "event": "/events/aso-obama-summit-2009/",
+    "search": "/search/?q=alliance",
+    "not-found": "/no-such-page/",
+}
+JAPANESE_SEARCH = "/ja/search/?q=" + urllib.parse.quote("同盟")
+
+
+def take(browser, base_url, out, error_page=None):
     out.mkdir(parents=True, exist_ok=True)
 
     def shoot(name, path, viewport, full_page=False, prepare=None, context=None):
         page = (context or browser.new_context(viewport=viewport)).new_page()
+        if error_page is not None and "no-such-page" in path:
+            html = error_page(path)
+            page.route(base_url + path, lambda route: route.fulfill(status=404, body=html, content_type="text/html"))
         page.goto(base_url + path)
         if prepare:
             prepare(page)
@@ -111,17 +144,13 @@ def take(browser, base_url, out):
         page.mouse.wheel(0, 300)
         page.wait_for_timeout(400)
 
-    shoot("overview-desktop", OVERVIEW, DESKTOP)
+    for kind, path in PUBLIC_PAGE_TYPES.items():
+        for language, prefix in (("", ""), ("-ja", "/ja")):
+            address = JAPANESE_SEARCH if (kind, prefix) == ("search", "/ja") else prefix + path
+            shoot(f"{kind}{language}-desktop", address, DESKTOP)
+            shoot(f"{kind}{language}-phone", address, PHONE)
     shoot("overview-desktop-reading", OVERVIEW, DESKTOP, prepare=read_a_while)
-    shoot("overview-phone", OVERVIEW, PHONE, full_page=False)
     shoot("overview-phone-contents", OVERVIEW, PHONE, prepare=lambda page: page.click(".toc__summary"))
-    shoot("section-desktop", OVERVIEW + "current-state/", DESKTOP)
-    shoot("events", "/events/", DESKTOP)
-    shoot("event", "/events/aso-obama-summit-2009/", DESKTOP)
-    shoot("search", "/search/?q=alliance", DESKTOP)
-    shoot("search-phone", "/search/?q=" + urllib.parse.quote("security treaty"), PHONE)
-    shoot("overview-ja-desktop", "/ja" + OVERVIEW, DESKTOP)
-    shoot("overview-ja-phone", "/ja" + OVERVIEW, PHONE)
 
     staff = browser.new_context(viewport=DESKTOP)
     page = staff.new_page()
@@ -210,8 +239,8 @@ def main():
             if args.base_url:
                 take(browser, args.base_url.rstrip("/"), out)
             else:
-                with demo_server() as base_url:
-                    take(browser, base_url, out)
+                with demo_server() as (base_url, error_page):
+                    take(browser, base_url, out, error_page)
         finally:
             browser.close()
 

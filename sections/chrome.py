@@ -39,6 +39,8 @@ class SiteChrome:
     untranslated_content: str = "english"
     # "en" when the embassy's name, address or copyright line is shown in English on a Japanese page: marked so.
     footer_lang: str = ""
+    # The embassy's name in the default language, to recognise it as a page's publisher (publisher_in_language).
+    default_embassy_name: str = ""
 
 
 def build_site_chrome():
@@ -50,16 +52,31 @@ def build_site_chrome():
     public_pages = {page["pk"]: page for page in pages}
     # A footer link's page is one of the public pages just read (else the link is left out): its title and
     # address come from there rather than from a join. The text is FooterLink.text's rule, on these values.
+    # A label or title read in English on a Japanese page (its own column empty) carries lang="en", as in the header.
+    own_label = f"label_{language}"
     footer_links = []
-    for page_id, label in settings.footer_links.values_list("page_id", "label"):
+    for page_id, label, label_here in settings.footer_links.values_list("page_id", "label", own_label):
         page = public_pages.get(page_id)
         if page is not None:
             footer_links.append(
-                {"text": label or page["title"], "url": reverse("sections:page", kwargs={"slug": page["slug"]})}
+                {
+                    "text": label or page["title"],
+                    "url": reverse("sections:page", kwargs={"slug": page["slug"]}),
+                    "lang": "" if (label_here if label else page[own_title]) else django_settings.LANGUAGE_CODE,
+                }
             )
+    phone_lines = [
+        {**line, "lang": "" if line.pop(own_label) or not line["label"] else django_settings.LANGUAGE_CODE}
+        for line in settings.phone_lines.values("label", own_label, "telephone", "fax")
+    ]
     # A title shown in English on a Japanese page is marked lang="en".
     navigation = [
-        {"title": page["title"], "slug": page["slug"], "pk": page["pk"], "lang": "" if page[own_title] else "en"}
+        {
+            "title": page["title"],
+            "slug": page["slug"],
+            "pk": page["pk"],
+            "lang": "" if page[own_title] else django_settings.LANGUAGE_CODE,
+        }
         for page in pages
         if page["show_in_navigation"]
     ]
@@ -70,13 +87,33 @@ def build_site_chrome():
         embassy_name=settings.embassy_name,
         address_lines=[line for line in settings.address.splitlines() if line.strip()],
         copyright_line=settings.copyright_line,
-        phone_lines=list(settings.phone_lines.values("label", "telephone", "fax")),
+        phone_lines=phone_lines,
         footer_links=footer_links,
         navigation=navigation,
         home_page_id=home_page_id,
         untranslated_content=settings.untranslated_content,
         footer_lang="en" if is_untranslated(settings) else "",
+        default_embassy_name=getattr(settings, f"embassy_name_{django_settings.LANGUAGE_CODE}", settings.embassy_name),
     )
+
+
+def publisher_in_language(publisher):
+    """A page's publisher as the reader's language has it, and the language to mark it with ("" for the page's).
+
+    The publisher is free text in the default language. When it names the embassy (its full name in the site
+    settings, or the start of it: "Embassy of Japan"), the embassy's own name in the reader's language is shown,
+    as the header and footer show it; any other publisher on a translated page stays as written, marked as such.
+    """
+    language = translation.get_language() or django_settings.LANGUAGE_CODE
+    if language == django_settings.LANGUAGE_CODE or not publisher:
+        return publisher, ""
+    chrome = get_site_chrome()
+    default_name = chrome.default_embassy_name.casefold()
+    wanted = publisher.strip().casefold()
+    names_the_embassy = default_name == wanted or default_name.startswith(wanted + " ")
+    if names_the_embassy and not chrome.footer_lang:
+        return chrome.embassy_name, ""
+    return publisher, django_settings.LANGUAGE_CODE
 
 
 def get_site_chrome():

@@ -27,6 +27,14 @@ def page_path(page):
     return reverse("sections:home") if is_home_page(page) else page.get_absolute_url()
 
 
+def trail_to(page):
+    """The breadcrumbs down to ``page`` (linked): each step leads somewhere else. The home page is the site's
+    root, so its own crumb is "Home" itself, named by its title, rather than a second link to the same address."""
+    if is_home_page(page):
+        return [(page.title, reverse("sections:home"))]
+    return [home_crumb(), (page.title, page.get_absolute_url())]
+
+
 def render_page(request, page, *, tree=None, at_home=False, preview=None):
     """The page view. ``preview`` (a short notice) shows drafts too, marked, and keeps search engines out."""
     tree = tree or build_page_tree(page, include_drafts=preview is not None)
@@ -56,7 +64,7 @@ def render_page(request, page, *, tree=None, at_home=False, preview=None):
         "page": page,
         "tree": tree,
         "meta": meta,
-        "breadcrumbs": [] if at_home else [home_crumb(), (page.title, None)],
+        "breadcrumbs": [] if at_home or is_home_page(page) else [home_crumb(), (page.title, None)],
         "change_notes": ChangeNote.objects.public().filter(page=page)[:20],
         "preview": preview,
     }
@@ -171,7 +179,7 @@ def section_detail(request, page_slug, slug):
         "next": following,
         "meta": meta,
         "page_url": page_path(page),
-        "breadcrumbs": [home_crumb(), (page.title, page_path(page)), (section.title, None)],
+        "breadcrumbs": [*trail_to(page), (section.title, None)],
     }
     return render(request, "sections/section_detail.html", context)
 

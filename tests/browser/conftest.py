@@ -63,6 +63,13 @@ def site(live_server, transactional_db):
 
 
 @pytest.fixture
+def bilingual_site(site):
+    """The live server's address, with the demo content in English and Japanese."""
+    call_command("load_demo_japanese", stdout=open(os.devnull, "w"))
+    return site
+
+
+@pytest.fixture
 def staff(django_user_model, transactional_db):
     return django_user_model.objects.create_superuser(STAFF_USERNAME, "editor@example.org", STAFF_PASSWORD)
 

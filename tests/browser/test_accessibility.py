@@ -1,4 +1,5 @@
-"""axe-core on every page type, on a phone and on a desktop, and on the admin pages the project customises."""
+"""axe-core on every page type, in English and Japanese, on a phone and on a desktop, and on the admin pages the
+project customises."""
 
 import pytest
 from playwright.sync_api import expect
@@ -29,16 +30,19 @@ OPTIONAL_PAGES = {"photo credits": "/photo-credits/"}
 
 
 @pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
-def test_public_pages_have_no_axe_violations(browser, site, viewport):
+@pytest.mark.parametrize("prefix", ["", "/ja"], ids=["english", "japanese"])
+def test_public_pages_have_no_axe_violations(browser, bilingual_site, viewport, prefix):
+    site = bilingual_site
     context = browser.new_context(viewport=viewport)
     try:
         page = context.new_page()
-        pages = dict(PUBLIC_PAGES)
-        pages.update({name: path for name, path in OPTIONAL_PAGES.items() if page.request.get(site + path).ok})
+        pages = {name: prefix + path for name, path in PUBLIC_PAGES.items()}
+        pages.update({name: prefix + path for name, path in OPTIONAL_PAGES.items() if page.request.get(site + path).ok})
         for name, path in pages.items():
             response = page.goto(site + path)
             assert response.status == (404 if name == "page not found" else 200), name
             expect(page.locator("h1")).to_have_count(1)
+            assert page.locator("html").get_attribute("lang") == (prefix[1:] or "en")
             assert_accessible(page, f"{name} ({path}) at {viewport['width']} px")
     finally:
         context.close()

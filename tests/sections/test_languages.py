@@ -229,3 +229,53 @@ def test_navigation_titles_in_english_on_a_japanese_page_are_marked(client):
     assert not links["概要"].has_attr("lang") and links["Legal"]["lang"] == "en"
     english = {text_of(a): a for a in parse(client.get("/overview/")).select("nav.site-nav a")}
     assert not english["Overview"].has_attr("lang") and not english["Legal"].has_attr("lang")
+
+
+def test_footer_labels_in_english_on_a_japanese_page_are_marked(client, overview):
+    settings = SiteSettings.objects.create(embassy_name="Embassy of Japan", embassy_name_ja="在米国日本国大使館")
+    settings.phone_lines.create(label="Main", label_ja="代表", telephone="202-238-6700")
+    settings.phone_lines.create(label="Visa", telephone="202-238-6800")
+    settings.footer_links.create(page=overview[0], label="About the overview")
+    soup = parse(client.get("/ja/overview/"))
+    labels = soup.select(".site-footer__phones dt")
+    assert [(text_of(dt), dt.get("lang")) for dt in labels] == [("代表", None), ("Visa", "en")]
+    link = soup.select_one('.site-footer__links a[href="/ja/overview/"]')
+    assert (text_of(link), link["lang"]) == ("About the overview", "en")
+    assert not parse(client.get("/overview/")).select(".site-footer [lang]")
+
+
+def test_page_dates_are_labelled_in_the_readers_language(client, overview):
+    page = overview[0]
+    page.publisher, page.dated, page.date_precision = "Embassy of Japan", datetime.date(2009, 2, 1), "month"
+    page.save()
+    SiteSettings.objects.create(embassy_name="Embassy of Japan in the United States of America")
+    english = parse(client.get("/overview/")).select(".page__meta dt")
+    assert [text_of(dt) for dt in english] == ["From", "Published", "Last updated"]
+    assert text_of(parse(client.get("/overview/")).select_one(".page__date")) == "February 2009"
+    japanese = parse(client.get("/ja/overview/")).select(".page__meta dt")
+    assert [text_of(dt) for dt in japanese] == ["発行元", "発行日", "最終更新日"]
+
+
+def test_the_embassy_as_publisher_is_named_in_japanese_on_a_japanese_page(client, overview):
+    page = overview[0]
+    page.publisher = "Embassy of Japan"
+    page.save()
+    SiteSettings.objects.create(
+        embassy_name="Embassy of Japan in the United States of America", embassy_name_ja="在アメリカ合衆国日本国大使館"
+    )
+    publisher = parse(client.get("/ja/overview/")).select_one(".page__publisher")
+    assert (text_of(publisher), publisher.get("lang")) == ("在アメリカ合衆国日本国大使館", None)
+    # Another publisher has no Japanese name on record: shown as written, marked English.
+    page.publisher = "Ministry of Foreign Affairs"
+    page.save()
+    cache.clear()
+    publisher = parse(client.get("/ja/overview/")).select_one(".page__publisher")
+    assert (text_of(publisher), publisher["lang"]) == ("Ministry of Foreign Affairs", "en")
+
+
+def test_heading_links_are_named_in_japanese(client, overview):
+    soup = parse(client.get("/ja/overview/"))
+    link = soup.select_one("#security .section__permalink")
+    assert text_of(link) == "1. 安全保障へのリンク"
+    assert link["data-copy-label"] == "1. 安全保障へのリンクをコピー"
+    assert soup.select_one("#copy-status")["data-copied"] == "リンクをコピーしました"

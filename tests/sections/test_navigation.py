@@ -28,9 +28,15 @@ def test_breadcrumbs_on_every_page_below_home_but_not_on_home(client):
     crumbs = parse(client.get("/legal/")).select(".breadcrumbs li")
     assert [text_of(li) for li in crumbs] == ["Home", "Legal"]
     assert crumbs[-1].select_one("[aria-current=page]")
+    # A section of the home page: the home page is "/", so it is the first step, named by its title, once.
     crumbs = parse(client.get(first.get_own_url())).select(".breadcrumbs li")
-    assert [text_of(li) for li in crumbs] == ["Home", "Overview", "First"]
-    assert crumbs[1].a["href"] == "/"  # the home page's canonical address
+    assert [text_of(li) for li in crumbs] == ["Overview", "First"]
+    assert crumbs[0].a["href"] == "/"
+    # Another page's section: Home, the page, the section, each link leading somewhere else.
+    terms = make_section(Section.objects.get(slug="legal"), "Terms", slug="terms")
+    crumbs = parse(client.get(terms.get_own_url())).select(".breadcrumbs li")
+    assert [text_of(li) for li in crumbs] == ["Home", "Legal", "Terms"]
+    assert [li.a["href"] for li in crumbs[:2]] == ["/", "/legal/"]
 
 
 def test_each_section_heading_has_a_permalink_and_back_to_contents(client):
@@ -40,10 +46,16 @@ def test_each_section_heading_has_a_permalink_and_back_to_contents(client):
     soup = parse(client.get("/p/"))
     for anchor in ("first", "sub"):
         block = soup.find(id=anchor)
-        assert block.select_one(".section__permalink")["href"] == f"#{anchor}"
+        heading = block.select_one(".section__heading")
+        # One control per heading: a link to the section, named for screen readers (the icon is hidden from them).
+        [control] = heading.select("a")
+        assert control["href"] == f"#{anchor}"
+        assert control.select_one("svg")["aria-hidden"] == "true"
         assert block.select_one(".back-to-contents")["href"] == "#contents"
-    # No copy button in the HTML: it needs JavaScript, which adds it.
-    assert soup.select_one("button.copy-link") is None
+    assert text_of(soup.find(id="first").select_one(".section__permalink")) == "Link to 1. First"
+    # No button in the HTML: copying needs JavaScript, which renames the same link to say so.
+    assert soup.select_one("main button") is None
+    assert soup.find(id="first").select_one(".section__permalink")["data-copy-label"] == "Copy link to 1. First"
     assert soup.select_one("#contents details[open] summary")
 
 

@@ -2,7 +2,7 @@
  * Reading aids for long pages, layered on HTML that works without them:
  * - the contents stay open beside the text on wide screens and start folded on phones;
  * - the contents show which section is being read (IntersectionObserver);
- * - each section heading gets a "Copy link" button next to its permalink;
+ * - each section heading's link copies the section's address as well;
  * - the language switch takes the section being read along (anchors are the same in both languages).
  */
 (function () {
@@ -92,40 +92,32 @@
     });
   }
 
-  function addCopyButtons() {
-    var permalinks = document.querySelectorAll(".section__permalink");
-    if (!permalinks.length) return;
-    var status = document.createElement("p");
-    status.className = "visually-hidden";
-    status.setAttribute("role", "status");
-    (document.querySelector("main") || document.body).appendChild(status);
+  // Each heading's link (a plain link to the section without JavaScript) also copies the section's address. Its
+  // name and the messages come from the page, in the reader's language.
+  function makeLinksCopy() {
+    var permalinks = document.querySelectorAll(".section__permalink[data-copy-label]");
+    var status = document.getElementById("copy-status");
+    if (!permalinks.length || !status) return;
 
     permalinks.forEach(function (permalink) {
-      var heading = document.getElementById(permalink.dataset.anchor + "-title");
-      var title = heading ? heading.textContent.trim().replace(/\s+/g, " ") : "";
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "copy-link";
-      button.textContent = "Copy link";
-      button.setAttribute("aria-label", "Copy link to " + title);
-      button.addEventListener("click", function () {
+      var label = permalink.querySelector(".visually-hidden");
+      if (label) label.textContent = permalink.dataset.copyLabel;
+      permalink.addEventListener("click", function () {
         var url = window.location.href.split("#")[0] + "#" + permalink.dataset.anchor;
+        status.textContent = "";
         copyText(url).then(
           function () {
-            button.textContent = "Copied";
-            button.classList.add("is-done");
-            status.textContent = "Link to " + title + " copied.";
+            permalink.classList.add("is-done");
+            status.textContent = status.dataset.copied;
             window.setTimeout(function () {
-              button.textContent = "Copy link";
-              button.classList.remove("is-done");
+              permalink.classList.remove("is-done");
             }, 2000);
           },
           function () {
-            status.textContent = "The link could not be copied. Use the # link instead.";
+            status.textContent = status.dataset.failed;
           }
         );
       });
-      permalink.insertAdjacentElement("afterend", button);
     });
   }
 
@@ -141,6 +133,6 @@
   }
 
   trackCurrentSection();
-  addCopyButtons();
+  makeLinksCopy();
   keepSectionOnLanguageSwitch();
 })();
