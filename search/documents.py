@@ -18,6 +18,7 @@ from django.apps import apps
 from django.conf import settings
 from django.utils.html import strip_tags
 
+from .backends import get_backend
 from .models import PLACEMENT_MODEL, SOURCE_MODELS, SearchDocument
 from .words import index_text
 
@@ -98,6 +99,8 @@ def documents_of(kind, obj, document_model=SearchDocument, placed_photos=None):
                     body_words=index_text(body),
                 )
             )
+    for document in documents:
+        document.sole = len(documents) == 1
     return documents
 
 
@@ -116,8 +119,13 @@ def index_object(kind, obj):
                 "body": document.body,
                 "title_words": document.title_words,
                 "body_words": document.body_words,
+                "sole": document.sole,
             },
         )
+
+
+# Objects written at once above which the index is optimised afterwards (backends: optimise).
+MANY_OBJECTS = 1_000
 
 
 def index_objects(kind, objects):
@@ -132,6 +140,8 @@ def index_objects(kind, objects):
         SearchDocument.objects.filter(kind=kind, object_id__in=[obj.pk for obj in batch]).delete()
         documents = [document for obj in batch for document in documents_of(kind, obj, placed_photos=placed)]
         SearchDocument.objects.bulk_create(documents)
+    if len(objects) >= MANY_OBJECTS:
+        get_backend().optimise()
 
 
 def remove_object(kind, pk):

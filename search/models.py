@@ -27,6 +27,9 @@ class SearchDocument(models.Model):
     # As matched: the words of the title and body (search/words.py), which the full-text index reads.
     title_words = models.TextField(blank=True)
     body_words = models.TextField(blank=True)
+    # The object's only document (it has text in no other language): in a search in another language, it
+    # stands in for the missing translation when the site shows untranslated text (results.search).
+    sole = models.BooleanField(default=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -37,6 +40,10 @@ class SearchDocument(models.Model):
                 condition=models.Q(language__in=[code for code, _name in settings.LANGUAGES]),
                 name="search_document_known_language",
             ),
+        ]
+        # The few documents that stand in for translations, found without reading the many that do not.
+        indexes = [
+            models.Index(fields=["language", "id"], condition=models.Q(sole=True), name="search_document_sole"),
         ]
 
     def __str__(self):

@@ -127,10 +127,10 @@ def search(query, *, language=None, at=None):
     phrases = query_phrases(terms)
     if not phrases:
         return Results([], terms, language)
-    languages, unless_translated = [language], None
+    stand_ins = None
     if language != settings.LANGUAGE_CODE and get_site_chrome().untranslated_content == Untranslated.ENGLISH:
-        languages, unless_translated = [language, settings.LANGUAGE_CODE], language
-    hits = get_backend().search(phrases, languages, MAX_CANDIDATES, unless_translated=unless_translated)
+        stand_ins = settings.LANGUAGE_CODE
+    hits = get_backend().search(phrases, language, MAX_CANDIDATES, stand_ins=stand_ins)
     targets = public_targets(at)
     found = []
     for hit in hits:

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from publishing.pagecache import content_changed
+from search.backends import get_backend
 from search.documents import rebuild
 
 
@@ -11,5 +12,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             count = rebuild()
+            get_backend().optimise()
             content_changed()  # cached search pages were answered from the old index
         self.stdout.write(self.style.SUCCESS(f"Search index rebuilt: {count} documents."))
