@@ -105,10 +105,12 @@ screenshots: install-dev browser
 	$(BIN)/python scripts/screenshots.py
 
 ## make bench: the public pages under load (gunicorn, production settings, wrk) on the demo content and a large
-## site, against a static file of the same size, then through nginx against a static file served by nginx;
-## installs Debian's wrk and nginx when missing; writes docs/performance.md
-bench: install nginx
-	$(BIN)/python bench/run.py
+## site, against a static file of the same size, then through nginx against a static file served by nginx; searches
+## on the large site again in PostgreSQL; installs Debian's wrk, nginx and PostgreSQL when missing; writes
+## docs/performance.md
+bench: install nginx postgres
+	url=$$(scripts/test-postgres.sh start) && $(BIN)/python bench/run.py --postgres $$url; \
+		status=$$?; scripts/test-postgres.sh stop; exit $$status
 
 ## make bench-cluster: nginx in front of one and then two app servers, with PostgreSQL and Redis (all on
 ## this machine); prints the table of docs/performance.md, "The cluster"

@@ -51,6 +51,7 @@ def environment(**options):
         UNTRANSLATED_NOTICE=languages_module.UNTRANSLATED_NOTICE,
         UNTRANSLATED_PAGE=languages_module.UNTRANSLATED_PAGE,
         UNTRANSLATED_SWITCH=languages_module.UNTRANSLATED_SWITCH,
+        path_in_language=languages_module.path_in_language,
     )
     env.filters.update(
         jsonld=jsonld,

@@ -70,7 +70,10 @@ class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
         ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "change_note"]}),
         (
             "For top-level pages only",
-            {"fields": ["publisher", "dated", "date_precision", "show_in_navigation"], "classes": ["collapse"]},
+            {
+                "fields": ["publisher", "dated", "date_precision", "show_in_navigation", "english_update_notice"],
+                "classes": ["collapse"],
+            },
         ),
     ]
 

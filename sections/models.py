@@ -151,6 +151,15 @@ class Section(MP_Node, Publishable):
     show_in_navigation = models.BooleanField(
         default=False, help_text="Pages only: list this page in the site's main navigation."
     )
+    english_update_notice = models.BooleanField(
+        "say when the English is newer",
+        default=False,
+        help_text="Pages only: the Japanese page says “英語版は○年○月○日に更新されました” while the English of any of "
+        "its sections has changed since its Japanese was last brought up to date.",
+    )
+    # Kept by the translations app (translations.status.refresh_english_update): pages only; None while every
+    # translation of the page follows its English. On the page's own row, so the page reads it without a query.
+    english_updated_on = models.DateField(null=True, blank=True, editable=False)
     review_by = models.DateField(
         "review by",
         null=True,

@@ -16,6 +16,8 @@ from modeltranslation.translator import translator
 
 from publishing.diffs import text_diff_html
 from publishing.models import HistoryAction, HistoryEntry
+from publishing.pagecache import content_changed
+from sections.models import Section
 
 from .models import TranslationRecord
 
@@ -105,4 +107,26 @@ def mark_up_to_date(item, language, user=None):
         language=language,
         defaults={"source": english_of(item), "synced_by": user, "synced_at": timezone.now()},
     )
+    if isinstance(item, Section):
+        refresh_english_update(item.page or item, language)
     return record
+
+
+def refresh_english_update(page, language):
+    """Write on ``page`` the day the English of its sections last changed after their ``language`` translation
+    was brought up to date (the latest such day), or None when every translation follows its English.
+
+    The page shows it, if its editors chose so (``Section.english_update_notice``). Written with update(): no
+    save signal, no new revision; the cached pages are retired, as for any change a reader sees.
+    """
+    sections = Section.objects.filter(models.Q(pk=page.pk) | models.Q(page=page))
+    days = [
+        timezone.localdate(state.since)
+        for state in states_of(sections, language)
+        if state.state == State.OUT_OF_DATE and state.since is not None
+    ]
+    updated_on = max(days) if days else None
+    if updated_on != page.english_updated_on:
+        Section.objects.filter(pk=page.pk).update(english_updated_on=updated_on)
+        page.english_updated_on = updated_on
+        content_changed()

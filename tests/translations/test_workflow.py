@@ -4,8 +4,10 @@ changed in the English since they last brought it up to date; nothing ever overw
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from django.utils import timezone
 
 from publishing import services
+from publishing.pagecache import content_changed
 from sections.models import Section
 from tests.factories import make_page, make_section
 from tests.html import form_data, parse, text_of
@@ -106,3 +108,31 @@ def test_the_mark_needs_the_permission_and_a_csrf_token(editor_client, visitor, 
     assert editor_client.post(real).status_code == 302  # editors may mark (their own translations)
     strict_state = status.states_of([Section.objects.get(pk=summits.pk)], "ja")[0].state
     assert strict_state == "up_to_date"
+
+
+def test_a_japanese_page_says_when_its_english_is_newer_if_its_editors_chose_so(client):
+    page = make_page("Overview", slug="overview", title_ja="概要", english_update_notice=True)
+    section = make_section(page, "Security", slug="security", title_ja="安全保障", body="Alliance.", body_ja="同盟。")
+    for item in (page, section):
+        status.mark_up_to_date(item, "ja")
+    soup = parse(client.get("/ja/overview/"))
+    assert soup.select_one(".page__english-updated") is None  # every translation follows its English
+    section.body = "Alliance, revised."
+    section.save()
+    page.refresh_from_db()
+    assert page.english_updated_on == timezone.localdate()
+    notice = parse(client.get("/ja/overview/")).select_one(".page__english-updated")
+    today = timezone.localdate()
+    expected = f"英語版は{today.year}年{today.month}月{today.day}日に更新されました。"
+    assert "".join(notice.get_text().split()).startswith(expected)
+    assert notice.a["href"] == "/overview/" and notice.a["hreflang"] == "en"
+    assert parse(client.get("/overview/")).select_one(".page__english-updated") is None  # never in English
+    # Brought up to date: the notice goes.
+    status.mark_up_to_date(section, "ja")
+    assert parse(client.get("/ja/overview/")).select_one(".page__english-updated") is None
+    # An editor who chose not to show it: no notice, however far the English has moved.
+    section.body = "Alliance, revised again."
+    section.save()
+    Section.objects.filter(pk=page.pk).update(english_update_notice=False)
+    content_changed()
+    assert parse(client.get("/ja/overview/")).select_one(".page__english-updated") is None

@@ -19,7 +19,7 @@ from photos.models import Photo
 from sections.models import RelatedLink, Section
 from sitewide.models import SiteSettings
 
-from ...status import english_of, mark_up_to_date
+from ...status import english_of, mark_up_to_date, refresh_english_update
 
 DOCUMENT = Path(settings.BASE_DIR) / "contentops" / "demo" / "site-ja.json"
 LANGUAGE = "ja"
@@ -75,6 +75,12 @@ class Command(BaseCommand):
                 record.source = older
                 record.save(update_fields=["source"])
             counts["sections"] += 1
+        # The overview says when its English is newer than its Japanese (two sections are, on purpose).
+        for page in pages.values():
+            if page.slug == OVERVIEW:
+                Section.objects.filter(pk=page.pk).update(english_update_notice=True)
+                page.english_update_notice = True
+            refresh_english_update(page, LANGUAGE)
         for slug, fields in document["events"].items():
             event = Event.objects.filter(slug=slug).first()
             if event is not None and not event.title_ja:
