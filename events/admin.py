@@ -41,7 +41,7 @@ class EventAdmin(PublishingAdminMixin, VersionAdmin):
             {"fields": ["starts_on", "date_precision", "start_time", "ends_on", "location", "participants"]},
         ),
         (JAPANESE, {"fields": ["title_ja", "summary_ja", "body_ja", "location_ja", "participants_ja"]}),
-        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "change_note"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "change_note", "change_note_ja"]}),
     ]
 
     class Media:

@@ -42,6 +42,15 @@ class PublishableForm(forms.ModelForm):
         "“Added the February 2009 summit.”",
         widget=forms.TextInput(attrs={"size": 80}),
     )
+    change_note_ja = forms.CharField(
+        label="Change note (日本語)",
+        required=False,
+        max_length=300,
+        validators=[validate_no_control_characters],
+        help_text="Optional. The same note for the Japanese page's history, e.g. “2009年2月の首脳会談を追加しました。” "
+        "Without it, the Japanese page shows the English note, marked as English.",
+        widget=forms.TextInput(attrs={"size": 80, "lang": "ja"}),
+    )
 
     # Set by the admin for each request (see PublishingAdminMixin.get_form).
     current_user = None
@@ -231,7 +240,8 @@ class PublishingAdminMixin(EditionAdminMixin, KeepCurrentColumnsOnRevertMixin):
         if note:
             request.change_note = note
             if form.instance.status == Status.PUBLISHED:
-                services.record_change_note(form.instance, note, request.user)
+                note_ja = form.cleaned_data.get("change_note_ja", "")
+                services.record_change_note(form.instance, note, request.user, note_ja=note_ja)
 
     def log_addition(self, request, obj, message):
         entry = super().log_addition(request, obj, message)

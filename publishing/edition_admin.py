@@ -132,7 +132,13 @@ class EditionAdminMixin:
         item.refresh_from_db()
         if states is None:
             return response
-        services.save_draft(item, states, request.user, note=getattr(request, "edition_note", ""))
+        services.save_draft(
+            item,
+            states,
+            request.user,
+            note=getattr(request, "edition_note", ""),
+            note_ja=getattr(request, "edition_note_ja", ""),
+        )
         self.change_at_once(request, item)
         return self._after_draft_saved(request, item)
 
@@ -175,7 +181,9 @@ class EditionAdminMixin:
         super().save_model(request, obj, form, change)
         if change and editions.in_sandbox.get():
             request.edition_saved = obj
-            request.edition_note = form.cleaned_data.get("change_note", "") if hasattr(form, "cleaned_data") else ""
+            cleaned = getattr(form, "cleaned_data", {})
+            request.edition_note = cleaned.get("change_note", "")
+            request.edition_note_ja = cleaned.get("change_note_ja", "")
 
     def response_change(self, request, obj):
         if getattr(request, "edition_saved", None) is not None:

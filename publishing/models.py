@@ -208,6 +208,7 @@ class Draft(models.Model):
     state = models.CharField(max_length=10, choices=DraftState.choices, default=DraftState.EDITING)
     go_live_at = models.DateTimeField(null=True, blank=True, db_index=True)
     change_note = models.CharField(max_length=300, blank=True, validators=[validate_no_control_characters])
+    change_note_ja = models.CharField(max_length=300, blank=True, validators=[validate_no_control_characters])
     # The earlier revision this draft brings back, if it is a revert: publishing it withdraws the change notes
     # of the publications since.
     reverts_to = models.ForeignKey(

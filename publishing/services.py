@@ -166,7 +166,7 @@ def _publish_companions(item, user, with_companions, at=None):
 
 
 @transaction.atomic
-def publish(item, user=None, note="", *, with_companions=False):
+def publish(item, user=None, note="", *, note_ja="", with_companions=False):
     """Publish ``item`` (within its schedule) and record the change note; False if it was already published.
 
     A live item with a draft has that draft published instead (:func:`publish_draft`).
@@ -174,14 +174,14 @@ def publish(item, user=None, note="", *, with_companions=False):
     if not may_publish(user, item):
         raise PermissionDenied(NOT_ALLOWED_TO_PUBLISH)
     if is_live(item):
-        return publish_draft(item, user, note or None, with_companions=with_companions)
+        return publish_draft(item, user, note or None, note_ja=note_ja or None, with_companions=with_companions)
     check_publishable(item)
     _publish_companions(item, user, with_companions, at=item.publish_at)
     item.status = Status.PUBLISHED
     stamp_publication(item)
     item.save()
     revision = latest_revision(item)
-    record_change_note(item, note, user, revision)
+    record_change_note(item, note, user, revision, note_ja=note_ja)
     record(item, HistoryAction.SCHEDULED if item.publish_at and item.publish_at > timezone.now()
            else HistoryAction.PUBLISHED, user, revision, detail=note)  # fmt: skip
     return True
@@ -195,7 +195,7 @@ def latest_revision(item):
 
 
 @transaction.atomic
-def save_draft(item, states, user=None, note=""):
+def save_draft(item, states, user=None, note="", note_ja=""):
     """Keep ``states`` (from :func:`editions.snapshot`, taken in a sandbox) as the draft of live ``item``."""
     draft = draft_of(item, lock=True)
     revision = editions.store_revision(states, user, comment=note or "Draft saved.")
@@ -205,6 +205,8 @@ def save_draft(item, states, user=None, note=""):
     draft.updated_by = user
     if note:
         draft.change_note = note
+    if note_ja:
+        draft.change_note_ja = note_ja
     draft.save()
     record(item, HistoryAction.SAVED_DRAFT, user, revision, detail=note)
     return draft
@@ -236,7 +238,7 @@ def check_draft(item, draft):
 
 
 @transaction.atomic
-def publish_draft(item, user=None, note=None, *, with_companions=None):
+def publish_draft(item, user=None, note=None, *, note_ja=None, with_companions=None):
     """Make the draft of live ``item`` its published edition; False if it has no draft.
 
     The gate checks the draft as it will be published; photographs and events it shows that are not yet
@@ -254,9 +256,10 @@ def publish_draft(item, user=None, note=None, *, with_companions=None):
         stamp_publication(item)
         item.save()
     note = draft.change_note if note is None else note
+    note_ja = draft.change_note_ja if note_ja is None else note_ja
     if draft.reverts_to_id:
         withdraw_change_notes(item, since=draft.reverts_to.date_created)
-    record_change_note(item, note, user, draft.revision)
+    record_change_note(item, note, user, draft.revision, note_ja=note_ja)
     record(item, HistoryAction.PUBLISHED, user, draft.revision, detail=note or "")
     draft.delete()
     return True
@@ -420,10 +423,21 @@ def submit_for_review(item, user=None):
     return True
 
 
-def record_change_note(item, note, user=None, revision=None):
-    """Add ``note`` to the public history of the page ``item`` belongs to, if it belongs to one."""
+def record_change_note(item, note, user=None, revision=None, *, note_ja=""):
+    """Add ``note`` (and its Japanese, ``note_ja``) to the public history of the page ``item`` belongs to.
+
+    A note is written in English first: the Japanese page shows the Japanese where there is one, and the
+    English, marked as such, where there is not (as for any text).
+    """
     history_page = getattr(item, "history_page", None)
     page = history_page() if history_page else None
     if page is None or not (note or "").strip():
         return None
-    return ChangeNote.objects.create(page=page, note=note.strip(), author=user, revision=revision, **_item_key(item))
+    return ChangeNote.objects.create(
+        page=page,
+        note_en=note.strip(),
+        note_ja=(note_ja or "").strip(),
+        author=user,
+        revision=revision,
+        **_item_key(item),
+    )

@@ -67,7 +67,7 @@ class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
                 "description": "Choose where this section sits. Numbers follow from the order.",
             },
         ),
-        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "change_note"]}),
+        ("Publishing", {"fields": ["status", "publish_at", "unpublish_at", "change_note", "change_note_ja"]}),
         (
             "For top-level pages only",
             {

@@ -283,6 +283,31 @@ def test_change_note_appears_in_the_page_history(publisher_client, visitor):
     assert version.revision.comment == "Added the February 2009 summit."
 
 
+def test_a_change_note_in_japanese_goes_to_the_japanese_history_and_its_absence_is_marked(
+    publisher, publisher_client, visitor
+):
+    page = make_page(slug="overview", title_ja="概要")
+    section = make_section(page, "Summits", title_ja="首脳会談")
+    data = form_data(publisher_client.get(change_url(section)))
+    data.update(
+        body="New text.",
+        change_note="Added the February 2009 summit.",
+        change_note_ja="2009年2月の首脳会談を追加しました。",
+        _publish="Save and publish",
+    )
+    assert publisher_client.post(change_url(section), data).status_code == 302
+    history = parse(visitor.get("/ja/overview/")).select_one("#history")
+    assert "2009年2月の首脳会談を追加しました。" in text_of(history) and history.select("[lang=en]") == []
+    assert "Added the February 2009 summit." in text_of(parse(visitor.get("/overview/")).select_one("#history"))
+    # A live section's change goes through its draft: the Japanese note waits with it and is published with it.
+    data = form_data(publisher_client.get(change_url(section)))
+    data.update(body="Newer text.", change_note="Corrected a date.", change_note_ja="", _save="Save draft")
+    assert publisher_client.post(change_url(section), data).status_code == 302
+    services.publish_draft(section, publisher)
+    english_only = [span for span in parse(visitor.get("/ja/overview/")).select("#history [lang=en]")]
+    assert [span.get_text() for span in english_only] == ["Corrected a date."]
+
+
 # Revisions
 
 
