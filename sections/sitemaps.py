@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from sections.chrome import get_site_chrome
-from sitewide.languages import BilingualSitemap
+from sitewide.languages import BilingualSitemap, Untranslated
 
 from .models import Section
 
@@ -27,7 +27,9 @@ class PageSitemap(BilingualSitemap):
         for page in pages:
             page.latest_change = latest[page.path]
         # Read here, once: location() is asked in each language in turn.
-        self.home_page_id = get_site_chrome().home_page_id
+        chrome = get_site_chrome()
+        self.home_page_id = chrome.home_page_id
+        self.hide_untranslated = chrome.untranslated_content == Untranslated.HIDE
         return pages
 
     def location(self, page):
@@ -47,6 +49,7 @@ class SectionSitemap(BilingualSitemap):
         sections = [section for section in visible if section.has_own_url]
         for section in sections:
             section.latest_change = latest[section.path]
+        self.hide_untranslated = get_site_chrome().untranslated_content == Untranslated.HIDE
         return sections
 
     def location(self, section):

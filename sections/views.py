@@ -2,6 +2,7 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 
 from events.models import Event
 from markup.dates import format_moment
@@ -10,6 +11,7 @@ from publishing.models import ChangeNote
 from publishing.pagecache import page_number, page_of, query_parameters
 from publishing.roles import staff_required
 from publishing.services import previewing
+from sitewide.languages import UNTRANSLATED_PAGE, Untranslated, is_untranslated, language_codes
 from sitewide.seo import PageMeta, describe, home_crumb
 
 from . import structured_data
@@ -68,11 +70,29 @@ def render_page(request, page, *, tree=None, at_home=False, preview=None):
         "change_notes": ChangeNote.objects.public().filter(page=page)[:20],
         "preview": preview,
     }
+    hidden_in = hidden_translations(page)
+    hidden_here = translation.get_language() in hidden_in
+    if hidden_in:
+        meta.languages = tuple(code for code in language_codes() if code not in hidden_in)
+    if hidden_here:  # nothing of the English in the page's head either
+        meta.title = meta.description = str(UNTRANSLATED_PAGE)
+        meta.image, meta.structured_data, meta.noindex = None, [], True
     response = render(request, "sections/page_detail.html", context)
+    if hidden_here:
+        # Not translated, and the site leaves untranslated text out: the Japanese address has no page. The
+        # reader is told so and given the English (includes/untranslated_page.html); search engines see a 404.
+        response.status_code = 404
     if preview is not None:
         response["X-Robots-Tag"] = "noindex, nofollow"
         response["Cache-Control"] = "private, no-store"
     return response
+
+
+def hidden_translations(page):
+    """The languages whose site leaves ``page`` out: not translated into them, with the setting "hide"."""
+    if get_site_chrome().untranslated_content != Untranslated.HIDE:
+        return ()
+    return tuple(code for code in language_codes() if is_untranslated(page, code))
 
 
 @query_parameters()

@@ -93,3 +93,12 @@ class BilingualSitemap(Sitemap):
     i18n = True
     alternates = True
     x_default = True
+    # Set by items() from the site setting: the languages whose site leaves an untranslated item out list no
+    # address for it (the address answers 404), and no alternate points there.
+    hide_untranslated = False
+
+    def get_languages_for_item(self, item):
+        codes = language_codes()
+        if not self.hide_untranslated:
+            return codes
+        return [code for code in codes if not is_untranslated(item, code)]

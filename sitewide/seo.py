@@ -22,6 +22,9 @@ class PageMeta:
     image: object = None  # a Photo
     noindex: bool = False
     structured_data: list = field(default_factory=list)
+    # The languages the page is shown in; None: every language. A page the Japanese site leaves out (not
+    # translated, with the site setting "hide") names only English, so no hreflang points at its Japanese address.
+    languages: tuple | None = None
 
 
 def describe(summary, body_html=""):

@@ -279,3 +279,23 @@ def test_heading_links_are_named_in_japanese(client, overview):
     assert text_of(link) == "1. 安全保障へのリンク"
     assert link["data-copy-label"] == "1. 安全保障へのリンクをコピー"
     assert soup.select_one("#copy-status")["data-copied"] == "リンクをコピーしました"
+
+
+def test_with_the_hide_setting_an_untranslated_page_has_no_japanese_address(client, overview):
+    make_page("Consular fees", slug="fees", body="Fees in dollars.")
+    SiteSettings.objects.create(untranslated_content="hide")
+    response = client.get("/ja/fees/")
+    assert response.status_code == 404
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one(".page__title").get_text() == "このページはまだ日本語に翻訳されていません。"
+    assert soup.select_one('.prose a[hreflang="en"]')["href"] == "/fees/"
+    assert "Fees in dollars." not in response.content.decode() and "Consular fees" not in response.content.decode()
+    english = parse(client.get("/fees/"))
+    assert [link["hreflang"] for link in english.select('link[rel="alternate"][hreflang]')] == ["en", "x-default"]
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/fees/</loc>" in sitemap and "/ja/fees/" not in sitemap
+    # A translated page keeps both addresses, paired.
+    assert client.get("/ja/overview/").status_code == 200
+    assert "/ja/overview/" in sitemap
+    pairs = parse(client.get("/overview/")).select('link[rel="alternate"][hreflang]')
+    assert [link["hreflang"] for link in pairs] == ["en", "ja", "x-default"]
