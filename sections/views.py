@@ -77,6 +77,7 @@ def render_page(request, page, *, tree=None, at_home=False, preview=None):
     if hidden_here:  # nothing of the English in the page's head either
         meta.title = meta.description = str(UNTRANSLATED_PAGE)
         meta.image, meta.structured_data, meta.noindex = None, [], True
+        context["breadcrumbs"] = []
     response = render(request, "sections/page_detail.html", context)
     if hidden_here:
         # Not translated, and the site leaves untranslated text out: the Japanese address has no page. The
