@@ -3,6 +3,7 @@ from django.contrib import admin
 from reversion.admin import VersionAdmin
 
 from photos.admin import EventPhotoInline
+from photos.inline import inline_photo_problems
 from publishing.admin import PublishableForm, PublishingAdminMixin
 from publishing.edition_admin import EditionStateFilter
 from publishing.gate import heading_problems
@@ -14,7 +15,7 @@ from .models import Event
 class EventAdminForm(PublishableForm):
     def publish_problems(self, cleaned):
         # The event page's title is the h1, so body headings start at h2.
-        return heading_problems(cleaned.get("body", ""), 1)
+        return heading_problems(cleaned.get("body", ""), 1) + inline_photo_problems(cleaned)
 
     class Meta:
         model = Event

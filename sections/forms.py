@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 from treebeard.forms import MoveNodeForm
 
+from photos.inline import inline_photo_problems
 from publishing.admin import PublishableForm
 from publishing.gate import heading_problems
 
@@ -71,7 +72,7 @@ class SectionAdminForm(PublishableForm, SectionForm):
             depth = target_depth(self.instance, reference, position)
         else:
             depth = self.instance.depth
-        return heading_problems(cleaned.get("body", ""), min(depth, 6))
+        return heading_problems(cleaned.get("body", ""), min(depth, 6)) + inline_photo_problems(cleaned)
 
     class Meta:
         model = Section
