@@ -47,6 +47,7 @@ class EventAdmin(PublishingAdminMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["embassy/content.css", "embassy/admin.css"]}
+        js = ["sections/editor-preview.js", "embassy/vendor/axe-core-4.12.1.min.js", "sections/editor-checker.js"]
 
     def view_on_site(self, event):
         from django.urls import reverse

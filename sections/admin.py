@@ -76,7 +76,7 @@ class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
 
     class Media:
         css = {"all": ["embassy/content.css", "embassy/admin.css"]}
-        js = ["sections/editor-preview.js"]
+        js = ["sections/editor-preview.js", "embassy/vendor/axe-core-4.12.1.min.js", "sections/editor-checker.js"]
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
