@@ -5,6 +5,7 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from reversion.admin import VersionAdmin
 from treebeard.admin import TreeAdmin
 
@@ -49,7 +50,7 @@ class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
     form = SectionAdminForm
     change_list_template = "admin/sections/section/change_list.html"
     change_form_template = "admin/sections/section/change_form.html"
-    list_display = ["numbered_title", "slug", "edition_state", "updated_at"]
+    list_display = ["numbered_title", "slug", "edition_state", "updated_at", "add_here"]
     list_filter = [EditionStateFilter, PageFilter, "depth"]
     search_fields = ["title", "slug", "summary", "body"]
     prepopulated_fields = {"slug": ["title"]}
@@ -80,10 +81,14 @@ class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
-        # One query for the whole tree's paths gives every row its number ("2.(3)").
-        labels = full_numbers(Section.objects.values_list("path", flat=True), Section.steplen)
+        # One query for the whole tree's paths gives every row its number ("2.(3)") and its last subsection
+        # (treebeard lists one level at a time, so the rows alone do not hold their children).
+        rows = list(Section.objects.order_by("path").values_list("pk", "path"))
+        labels = full_numbers([path for _pk, path in rows], Section.steplen)
+        last_child = {path[: -Section.steplen]: pk for pk, path in rows}  # in tree order: the last one stays
         for section in changelist.result_list:
             section.number_label = labels.get(section.path, "")
+            section.last_child_pk = last_child.get(section.path)
         return changelist
 
     @admin.display(description="Title", ordering="path")
@@ -92,6 +97,22 @@ class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
         if section.is_page:
             return format_html("<strong>{}</strong> <span class='section-kind'>(page)</span>", section.title)
         return format_html("<span class='section-number'>{}</span> {}", number, section.title)
+
+    @admin.display(description="Add")
+    def add_here(self, section):
+        """A new section as the last one under this row: the form opens with its place chosen (treebeard offers
+        "first child of", "before" and "after": so after the last subsection, or first under a row without)."""
+        address = reverse("admin:sections_section_add")
+        last = getattr(section, "last_child_pk", None)
+        place = {"treebeard_position": "right", "treebeard_ref_node": last} if last else {
+            "treebeard_position": "first-child", "treebeard_ref_node": section.pk}  # fmt: skip
+        query = urlencode(place)
+        return format_html(
+            '<a href="{}?{}">Add subsection here<span class="a11y-hidden"> under “{}”</span></a>',
+            address,
+            query,
+            section.title,
+        )
 
     def view_on_site(self, section):
         return reverse("sections:preview_section", args=[section.pk]) + ("" if section.is_page else f"#{section.slug}")
@@ -104,6 +125,12 @@ class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
             own, parent = labels.get(obj.path, ""), labels.get(obj.path[: -Section.steplen], "")
             context["preview_number"] = own.removeprefix(parent)
             context["preview_heading_level"] = obj.heading_level
+        elif add:
+            # "Add subsection here": the preview and the checker take the level the new section will have.
+            reference = Section.objects.filter(pk=request.GET.get("treebeard_ref_node") or None).first()
+            if reference is not None:
+                child = request.GET.get("treebeard_position", "").endswith("child")
+                context["preview_heading_level"] = min(reference.depth + (1 if child else 0), 6)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_form(self, request, form, change):

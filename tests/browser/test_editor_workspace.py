@@ -72,3 +72,26 @@ def test_the_checker_lists_a_vague_link_and_a_heading_the_gate_refuses_with_a_li
     page.locator("#id_body").fill("Read [the joint statement](https://www.mofa.go.jp/).\n\n#### One level below")
     expect(checker.locator(".editor-checker__summary")).to_have_text("No problems found")
     assert_accessible(page, "section editor with the checker")
+
+
+def test_add_subsection_here_opens_the_form_placed_under_that_row(page, site, staff):
+    log_in(page, site)
+    parent = Section.objects.get(depth=1, slug="overview-of-japan-us-relations")  # rows below start folded
+    page.goto(f"{site}/admin/sections/section/")
+    page.get_by_role("link", name=f"Add subsection here under “{parent.title}”").click()
+    last = Section.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("path").last()
+    expect(page.locator("#id_treebeard_ref_node")).to_have_value(str(last.pk))
+    expect(page.locator("#id_treebeard_position")).to_have_value("right")
+    page.locator("#id_title").fill("Youth Exchanges")
+    page.locator("#id_slug").fill("youth-exchanges")
+    # The new section's title is an h2, so "##" in its text is refused by the gate: said before saving.
+    page.locator("#id_body").fill("## Programmes")
+    expect(page.locator(".editor-checker__gate").first).to_contain_text("is level 2")
+    page.locator("#id_body").fill("### Programmes\n\nStudents from both countries.")
+    expect(page.locator(".editor-checker__summary").first).to_have_text("No problems found")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+    created = Section.objects.get(title="Youth Exchanges")
+    assert created.path[: -Section.steplen] == parent.path
+    siblings = Section.objects.filter(path__startswith=parent.path, depth=parent.depth + 1).order_by("path")
+    assert siblings.last() == created
