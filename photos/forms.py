@@ -175,6 +175,21 @@ class PhotoForm(PublishableForm):
         return super().save(commit)
 
 
+class ChooserUploadForm(PhotoForm):
+    """The photograph form as the chooser shows it: the file and the words that travel with it. The new
+    photograph is a draft; its rights and schedule are set on its own page."""
+
+    class Meta(PhotoForm.Meta):
+        fields = ["image", "caption", "credit", "alt_text", "copyright_holder", "licence"]
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.current_user = user  # before the form looks for the file kept for this user
+        kwargs.setdefault("auto_id", "chooser_%s")  # beside the section's or event's own form on one page
+        super().__init__(*args, **kwargs)
+        # A new draft: nothing to compare with, and no public history to note.
+        del self.fields["edit_version"], self.fields["change_note"]
+
+
 class EditorUploadForm(forms.Form):
     image = PhotoFileField()
 
