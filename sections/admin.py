@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -13,7 +15,7 @@ from photos.admin import SectionPhotoInline
 from publishing import editions, services
 from publishing.admin import LinkGateFormSet, PublishingAdminMixin
 from publishing.edition_admin import EditionStateFilter
-from publishing.models import HistoryAction
+from publishing.models import HistoryAction, Status
 from sitewide.languages import JAPANESE_FIELDSET as JAPANESE
 
 from .forms import SectionAdminForm
@@ -78,6 +80,60 @@ class SectionAdmin(PublishingAdminMixin, VersionAdmin, TreeAdmin):
     class Media:
         css = {"all": ["embassy/content.css", "embassy/admin.css"]}
         js = ["sections/editor-preview.js", "embassy/vendor/axe-core-4.12.1.min.js", "sections/editor-checker.js"]
+
+    def changelist_view(self, request, extra_context=None):
+        counts = Section.objects.aggregate(pages=Count("pk", filter=Q(depth=1)), all=Count("pk"))
+        extra_context = {"tree_pages": counts["pages"], "tree_sections": counts["all"] - counts["pages"],
+                         **(extra_context or {})}  # fmt: skip
+        return super().changelist_view(request, extra_context)
+
+    def move_node(self, request):
+        """A row dragged in the tree (treebeard's script posts here, then reloads the list to show the message).
+
+        Treebeard's own view says "Moved node … as sibling of …"; this one says where the section went, in the
+        editor's words, keeps the rule of the section form (moving a published section changes the public page
+        at once: publishers only) and records the move in the section's history."""
+        if request.method != "POST":
+            return HttpResponseBadRequest("A move is posted.")
+
+        class MoveForm(forms.Form):
+            node = forms.ModelChoiceField(queryset=Section.objects.all())
+            target = forms.ModelChoiceField(queryset=Section.objects.all())
+            relation = forms.ChoiceField(choices=[("child", "child"), ("sibling", "sibling")])
+
+        form = MoveForm(request.POST)
+        if not form.is_valid():
+            self.message_user(request, "Nothing was moved: the section or its new place no longer exists. "
+                              "The list below is up to date.", messages.ERROR)  # fmt: skip
+            return HttpResponseBadRequest("Nothing was moved.")
+        section, target, relation = (form.cleaned_data[name] for name in ("node", "target", "relation"))
+        if not self.has_change_permission(request, section):
+            self.message_user(request, f"“{section}” was not moved: you may not change it.", messages.ERROR)
+            return HttpResponseBadRequest("Not allowed.")
+        if section.status == Status.PUBLISHED and not self.can_publish(request):
+            self.message_user(request, f"“{section}” was not moved: moving a published section changes the public "
+                              "page at once, so only publishers can.", messages.ERROR)  # fmt: skip
+            return HttpResponseBadRequest("Not allowed.")
+        # Treebeard's script sends "sibling" for a drop on a row's upper half (the section goes before that row)
+        # and "child" for its lower half (the section becomes that row's last subsection).
+        position, words = ("last-child", "into “{}”, as its last subsection") if relation == "child" else (
+            "left", "before “{}”")  # fmt: skip
+        if target.pk == section.pk or target.path.startswith(section.path):
+            self.message_user(request, f"“{section}” was not moved: a section cannot go inside itself.", messages.ERROR)
+            return HttpResponseBadRequest("Not moved.")
+        try:
+            with transaction.atomic():
+                Section.objects.move(section, target, pos=position)
+                services.record(section, HistoryAction.MOVED, request.user, detail=f"Moved {words.format(target)}.")
+        except ValidationError as error:
+            self.message_user(request, f"“{section}” was not moved: {' '.join(error.messages)}", messages.ERROR)
+            return HttpResponseBadRequest("Not moved.")
+        except IntegrityError:
+            self.message_user(request, f"“{section}” was not moved: a section on that page already uses its slug "
+                              f"(“{section.slug}”). Change the slug, then move it.", messages.ERROR)  # fmt: skip
+            return HttpResponseBadRequest("Not moved.")
+        self.message_user(request, f"“{section}” moved {words.format(target)}.", messages.SUCCESS)
+        return HttpResponse("OK")
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
