@@ -1,3 +1,6 @@
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -272,6 +275,26 @@ class DeletedSectionAdmin(admin.ModelAdmin):
             self.message_user(request, message, messages.WARNING if renamed else messages.SUCCESS)
 
 
+# The request a share link's address is built for: admin display methods are given only the row. Set around the
+# views that show addresses (ShareLinkAdmin), which render before returning so that it is still set.
+current_request = ContextVar("share_link_request", default=None)
+
+
+@contextmanager
+def answering(request):
+    token = current_request.set(request)
+    try:
+        yield
+    finally:
+        current_request.reset(token)
+
+
+def rendered(response):
+    if hasattr(response, "render") and not getattr(response, "is_rendered", True):
+        response.render()
+    return response
+
+
 @admin.register(ShareLink)
 class ShareLinkAdmin(admin.ModelAdmin):
     """Secret preview links for reviewers without an account."""
@@ -287,11 +310,34 @@ class ShareLinkAdmin(admin.ModelAdmin):
     def is_active_display(self, share_link):
         return share_link.is_active()
 
+    class Media:
+        js = ["sections/share-link.js"]
+        css = {"all": ["embassy/admin.css"]}
+
+    def changelist_view(self, request, extra_context=None):
+        with answering(request):
+            return rendered(super().changelist_view(request, extra_context))
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with answering(request):
+            return rendered(super().changeform_view(request, object_id, form_url, extra_context))
+
     @admin.display(description="Address to send")
     def link(self, share_link):
         if not share_link.pk:
             return "Save to create the address."
-        return format_html('<a href="{0}">{0}</a>', share_link.get_absolute_url())
+        request = current_request.get()
+        path = share_link.get_absolute_url()
+        # The whole address, scheme and host included, as it is pasted into an e-mail.
+        address = request.build_absolute_uri(path) if request is not None else path
+        return format_html(
+            '<span class="share-address"><input type="text" readonly value="{0}" aria-label="Address of the share '
+            'link for “{1}”" size="{2}"> <button type="button" class="button share-copy">Copy the address</button>'
+            ' <span class="share-copied" role="status"></span></span>',
+            address,
+            share_link.page,
+            min(len(address), 90),
+        )
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -323,7 +323,8 @@ class ShareLink(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"Share link for “{self.page}”"
+        # No quotation marks here: the admin's messages put the name inside their own ("The share link “…” was …").
+        return f"{self.page}" + (f" ({self.note})" if self.note else "")
 
     def get_absolute_url(self):
         return reverse("sections:shared_page", kwargs={"token": self.token})
