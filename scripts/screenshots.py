@@ -165,6 +165,7 @@ def take(browser, base_url, out):
 
     shoot("admin-section-editor-desktop", editor_path, DESKTOP, prepare=plant_a_problem, context=staff)
     shoot("admin-section-editor-phone", editor_path, PHONE, prepare=plant_a_problem_on_a_phone, context=staff)
+
     def open_the_chooser(page):
         page.click("#photo_placements-group .add-row a")
         page.locator("#photo_placements-group .dynamic-photo_placements .photo-chooser-open").last.click()
