@@ -58,7 +58,7 @@ if not DEBUG:
 DJANGO_APPS = [
     # Before the admin, as django-modeltranslation asks: it patches the admin's forms and the models' managers.
     "modeltranslation",
-    "django.contrib.admin",
+    "embassy.admin_site.EmbassyAdminConfig",  # django.contrib.admin with the project's site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

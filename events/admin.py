@@ -2,7 +2,9 @@ from django import forms
 from django.contrib import admin
 from reversion.admin import VersionAdmin
 
+from markup.dates import format_date
 from photos.admin import EventPhotoInline
+from photos.inline import inline_photo_problems
 from publishing.admin import PublishableForm, PublishingAdminMixin
 from publishing.edition_admin import EditionStateFilter
 from publishing.gate import heading_problems
@@ -14,7 +16,7 @@ from .models import Event
 class EventAdminForm(PublishableForm):
     def publish_problems(self, cleaned):
         # The event page's title is the h1, so body headings start at h2.
-        return heading_problems(cleaned.get("body", ""), 1)
+        return heading_problems(cleaned.get("body", ""), 1) + inline_photo_problems(cleaned)
 
     class Meta:
         model = Event
@@ -25,7 +27,8 @@ class EventAdminForm(PublishableForm):
 @admin.register(Event)
 class EventAdmin(PublishingAdminMixin, VersionAdmin):
     form = EventAdminForm
-    list_display = ["title", "starts_on", "location", "section", "edition_state"]
+    # The place is on each event's page: without it the list fits a 1366 px laptop with its Status column.
+    list_display = ["title", "when", "in_section", "edition_state"]
     list_filter = [EditionStateFilter, "date_precision", ("section", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["title", "location", "participants", "summary", "body"]
     date_hierarchy = "starts_on"
@@ -46,6 +49,17 @@ class EventAdmin(PublishingAdminMixin, VersionAdmin):
 
     class Media:
         css = {"all": ["embassy/content.css", "embassy/admin.css"]}
+        js = ["sections/editor-preview.js", "embassy/vendor/axe-core-4.12.1.min.js", "sections/editor-checker.js"]
+
+    @admin.display(description="Date", ordering="starts_on")
+    def when(self, event):
+        """As much of the date as is known: "2004", "February 2009", "February 24, 2009"."""
+        return format_date(event.starts_on, event.date_precision)
+
+    @admin.display(description="Section", ordering="section__title")
+    def in_section(self, event):
+        # A method, not the field: the admin keeps a foreign key's cell on one line, and section titles are long.
+        return event.section.title if event.section else "—"
 
     def view_on_site(self, event):
         from django.urls import reverse

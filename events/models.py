@@ -10,6 +10,7 @@ from markdownx.models import MarkdownxField
 from markup.dates import DatePrecision
 from markup.markdown import render_bodies, validate_markdown
 from markup.validators import validate_no_control_characters
+from photos.inline import inline_photo_problems, inline_photos, language_bodies
 from publishing.gate import heading_problems, placement_problems
 from publishing.models import Publishable, Status
 
@@ -118,12 +119,13 @@ class Event(Publishable):
 
     def publish_problems(self):
         # The event page's title is the h1, so body headings start at h2.
-        return heading_problems(self.body, 1) + placement_problems(self)
+        return heading_problems(self.body, 1) + placement_problems(self) + inline_photo_problems(self)
 
     def unpublished_companions(self):
-        """The photographs this event shows that are not yet published."""
-        return [placement.photo for placement in self.photo_placements.select_related("photo")
-                if placement.photo.status != Status.PUBLISHED]  # fmt: skip
+        """The photographs this event shows (placed, or inside its text) that are not yet published."""
+        photos = [placement.photo for placement in self.photo_placements.select_related("photo")]
+        photos = {photo.pk: photo for photo in photos + inline_photos(*language_bodies(self))}
+        return [photo for photo in photos.values() if photo.status != Status.PUBLISHED]
 
     def history_page(self):
         """An event listed in a section is news on that section's page."""

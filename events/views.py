@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
+from photos.inline import body_parts, inline_photo_ids, shown_photos
 from photos.models import Photo
 from publishing.pagecache import page_number, page_of, query_parameters
 from publishing.roles import staff_required
@@ -92,8 +93,12 @@ def render_event(request, event, preview=None):
         if section is not None and not section.is_visible_to_public():
             section = None
     photos = list(photos)
-    if photos:
-        photos[0].is_first_figure = True  # on the first screen: not loaded lazily
+    # Photographs dropped into the text are drawn as figures in their places, when they may be shown.
+    inline = shown_photos(inline_photo_ids(event.body_html), include_drafts=preview is not None)
+    body = body_parts(event.body_html, inline)
+    first_figure = next((part.photo for part in body if part.photo), None) or (photos[0] if photos else None)
+    if first_figure is not None:
+        first_figure.is_first_figure = True  # on the first screen: not loaded lazily
     meta = PageMeta(
         title=f"{event.title} ({event.year})",
         description=describe(event.summary, event.body_html) or f"{event.title}, {event.location}",
@@ -104,6 +109,7 @@ def render_event(request, event, preview=None):
     context = {
         "event": event,
         "photos": photos,
+        "body": body,
         "section": section,
         "meta": meta,
         "preview": preview,

@@ -1,25 +1,34 @@
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
+from django.views.decorators.http import require_POST, require_safe
 from reversion.admin import VersionAdmin
 
+from publishing import services
 from publishing.admin import PlacementGateFormSet, PublishingAdminMixin
 from publishing.edition_admin import EditionStateFilter
+from publishing.models import HistoryAction, Status
 from sitewide.languages import JAPANESE_FIELDSET as JAPANESE
 
-from .forms import BulkUploadForm, PhotoForm
+from .forms import BulkUploadForm, ChooserUploadForm, PhotoForm
 from .models import Photo, PhotoPlacement
 from .storage import keep_files_only_on_commit
 from .uploads import create_draft_photo
 
 EXPIRY_WARNING_DAYS = 30
+# Thumbnails per page of the photograph chooser: four rows on a laptop, and one bounded query per page.
+CHOOSER_PAGE_SIZE = 24
 
 
 def thumbnail(photo, width=64):
@@ -36,9 +45,9 @@ def thumbnail(photo, width=64):
 class PhotoPlacementInline(admin.TabularInline):
     """Photographs shown in a section or an event, in order.
 
-    A new photograph is uploaded with the "+" beside the photograph picker: it opens the
-    photograph form in a small window, so the file gets the same checks and the credit,
-    alt text and rights are entered with it; on saving, the new photograph is picked.
+    Each row's "Choose or upload" button opens the photograph chooser (:meth:`PhotoAdmin.chooser_view`) in a
+    dialog on the same page: the library searched with thumbnails, and an upload with the photograph form's
+    own checks. The chosen photograph goes into the row's picker, which still searches as one types.
     """
 
     model = PhotoPlacement
@@ -52,13 +61,22 @@ class PhotoPlacementInline(admin.TabularInline):
     verbose_name_plural = "photographs"
     template = "admin/photos/placement_inline.html"
 
+    class Media:
+        js = ["photos/chooser.js"]
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("photo")
 
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Here rather than in formfield_for_foreignkey: the admin wraps the widget (with its pop-up links) after.
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name == "photo":
-            field.help_text = "Type to search the library by caption, or use + to upload a new photograph."
+            field.help_text = "Type to search the library by caption, or choose with thumbnails and upload."
+            # The chooser's dialog replaces the admin's pop-up windows for adding, changing and viewing.
+            wrapper = field.widget
+            wrapper.can_add_related = wrapper.can_change_related = wrapper.can_view_related = False
+            wrapper.can_delete_related = False
+            wrapper.template_name = "photos/widgets/photo_chooser.html"
         return field
 
     @admin.display(description="Preview")
@@ -183,12 +201,14 @@ class PhotoAdmin(PublishingAdminMixin, VersionAdmin):
         return queryset.order_by(*Photo._meta.ordering)
 
     def get_urls(self):
-        upload = path(
-            "upload/",
-            self.admin_site.admin_view(self.bulk_upload_view),
-            name=f"{self.opts.app_label}_{self.opts.model_name}_bulk_upload",
-        )
-        return [upload, *super().get_urls()]
+        name = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view  # staff only, and CSRF-checked for every POST
+        return [
+            path("upload/", view(self.bulk_upload_view), name=f"{name}_bulk_upload"),
+            path("chooser/", view(self.chooser_view), name=f"{name}_chooser"),
+            path("chooser/upload/", view(self.chooser_upload_view), name=f"{name}_chooser_upload"),
+            *super().get_urls(),
+        ]
 
     @admin.display(description="Image")
     def list_thumbnail(self, photo):
@@ -299,6 +319,70 @@ class PhotoAdmin(PublishingAdminMixin, VersionAdmin):
             "max_files": BulkUploadForm.MAX_FILES,
         }
         return TemplateResponse(request, "admin/photos/photo/bulk_upload.html", context)
+
+    @staticmethod
+    def chooser_results(query, page_number):
+        photos = Photo.objects.order_by(*Photo._meta.ordering)
+        query = query.strip()[:100]
+        if query:
+            photos = photos.filter(
+                Q(caption__icontains=query)
+                | Q(credit__icontains=query)
+                | Q(caption_ja__icontains=query)
+                | Q(alt_text__icontains=query)
+                | Q(original_filename__icontains=query)
+            )
+        # get_page turns a missing, malformed or too-large page number into the first or the last page.
+        return Paginator(photos, CHOOSER_PAGE_SIZE).get_page(page_number)
+
+    @method_decorator(require_safe)
+    def chooser_view(self, request):
+        """The photograph chooser's library: search by caption or credit, a page of thumbnails, and the upload
+        form. An HTML fragment that the admin's dialog (photos/chooser.js) shows; never a page of its own."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        query = request.GET.get("q", "")
+        context = {
+            "results": self.chooser_results(query, request.GET.get("page")),
+            "query": query.strip()[:100],
+            "upload_form": ChooserUploadForm(user=request.user) if self.has_add_permission(request) else None,
+            "chooser_url": reverse("admin:photos_photo_chooser"),
+            "upload_url": reverse("admin:photos_photo_chooser_upload"),
+        }
+        response = TemplateResponse(request, "admin/photos/photo/chooser.html", context)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @method_decorator(require_POST)
+    def chooser_upload_view(self, request):
+        """An upload from the chooser: the photograph form's checks (a refused form keeps its cleaned file),
+        saved as a draft; answers the new photograph as JSON, or the form with its errors (400)."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ChooserUploadForm(request.POST, request.FILES, user=request.user)
+        if not form.is_valid():
+            context = {"upload_form": form, "upload_url": reverse("admin:photos_photo_chooser_upload")}
+            return TemplateResponse(request, "admin/photos/photo/chooser_upload.html", context, status=400)
+        with keep_files_only_on_commit(), transaction.atomic(), reversion.create_revision():
+            photo = form.save(commit=False)
+            photo.uploaded_by = request.user
+            photo.status = Status.DRAFT  # published by a publisher, as every upload
+            photo.save()
+            reversion.set_user(request.user)
+            reversion.set_comment("Uploaded from the photograph chooser.")
+        services.record(photo, HistoryAction.CREATED, request.user, services.latest_revision(photo))
+        self.log_addition(request, photo, [{"added": {}}])
+        return JsonResponse(chooser_entry(photo), status=201)
+
+
+def chooser_entry(photo):
+    """What the chooser's script puts into a placement row for ``photo``."""
+    return {
+        "id": photo.pk,
+        "label": str(photo),
+        "thumbnail": photo.picture.thumbnail_url if photo.image else "",
+        "status": photo.get_status_display(),
+    }
 
 
 def photo_places(photo):

@@ -9,14 +9,20 @@ comments) and no bytes we did not decode.
 
 import io
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import pillow_heif
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from .metadata import suggested_fields
 from .renditions import unfit_problem
+
+# iPhones save HEIC (HEIF) by default. pillow-heif (libheif) is the maintained HEIF decoder for Pillow; once
+# registered, a HEIF file goes through the same checks as any other and is stored as a JPEG from its pixels.
+pillow_heif.register_heif_opener()
 
 # What we accept, and what we store it as. A GIF is kept as its first frame, saved as PNG.
 # MPO is how Pillow names the JPEGs many cameras and phones write (a JPEG with extra frames).
@@ -26,10 +32,11 @@ STORED_FORMATS = {
     "PNG": ("PNG", "png"),
     "WEBP": ("WEBP", "webp"),
     "GIF": ("PNG", "png"),
+    "HEIF": ("JPEG", "jpg"),
 }
 # Only these decoders ever see an upload: Pillow's other plugins (PSD, TIFF, EPS, …) are never tried.
-DECODERS = ["JPEG", "PNG", "WEBP", "GIF"]
-ACCEPTED_DESCRIPTION = "JPEG, PNG, WebP or GIF"
+DECODERS = ["JPEG", "PNG", "WEBP", "GIF", "HEIF"]
+ACCEPTED_DESCRIPTION = "JPEG, PNG, WebP, GIF or HEIC"
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,8 @@ class CleanImage:
     extension: str
     width: int
     height: int
+    # Caption, credit and copyright read from the file's IPTC/XMP before they were stripped (photos.metadata).
+    suggestions: dict = field(default_factory=dict)
 
 
 def _megapixels(pixels):
@@ -85,6 +94,8 @@ def clean_image(file):
         raise ValidationError(f"The image is damaged or incomplete ({error}).", code="corrupt") from error
 
     stored_format, extension = STORED_FORMATS[image.format]
+    # Read before any conversion: a converted copy has neither the JPEG's segments nor ``info``.
+    suggestions = suggested_fields(image)
     icc_profile = image.info.get("icc_profile")
     # Transparency lives in ``info`` for palette and some PNG images; make it part of the pixels
     # before the metadata goes, or a transparent GIF would come out with a coloured background.
@@ -112,4 +123,4 @@ def clean_image(file):
         options.update(quality=90)
     buffer = io.BytesIO()
     image.save(buffer, format=stored_format, **options)
-    return CleanImage(buffer.getvalue(), extension, image.width, image.height)
+    return CleanImage(buffer.getvalue(), extension, image.width, image.height, suggestions)

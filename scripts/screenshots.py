@@ -180,6 +180,27 @@ def take(browser, base_url, out, error_page=None):
     shoot("admin-sections", "/admin/sections/section/", DESKTOP, context=staff)
     editor_path = _first_section_change_path(staff, base_url)
     shoot("admin-editing", editor_path, DESKTOP, prepare=open_editor, context=staff)
+
+    def plant_a_problem(page):
+        # A vague link and a heading at the section's own level: the checker lists both beside the preview.
+        added = "\n\nThe joint statement is online: [click here](https://www.mofa.go.jp/).\n\n## Key programmes"
+        page.fill("#id_body", page.input_value("#id_body") + added)
+        page.locator(".editor-checker__gate").first.wait_for()
+        page.locator(".editor-checker").first.evaluate("panel => panel.scrollIntoView({block: 'end'})")
+
+    def plant_a_problem_on_a_phone(page):
+        page.set_viewport_size(PHONE)
+        plant_a_problem(page)
+
+    shoot("admin-section-editor-desktop", editor_path, DESKTOP, prepare=plant_a_problem, context=staff)
+    shoot("admin-section-editor-phone", editor_path, PHONE, prepare=plant_a_problem_on_a_phone, context=staff)
+
+    def open_the_chooser(page):
+        page.click("#photo_placements-group .add-row a")
+        page.locator("#photo_placements-group .dynamic-photo_placements .photo-chooser-open").last.click()
+        page.locator(".photo-chooser-pick").first.wait_for()
+
+    shoot("admin-photo-chooser", editor_path, DESKTOP, prepare=open_the_chooser, context=staff)
     shoot("admin-audit", "/admin/accounts/auditevent/", DESKTOP, context=staff)
 
     # A change to the published section, kept as its draft: the change list says so, the compare view shows

@@ -5,3 +5,4 @@ class SectionsConfig(AppConfig):
     """Pages and their numbered sections, with related links."""
 
     name = "sections"
+    verbose_name = "Pages and sections"

@@ -1,16 +1,37 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from treebeard.forms import MoveNodeForm
+from django.utils.html import format_html
+from treebeard.forms import MoveNodeForm, TreeNodeChoiceField
 
+from photos.inline import inline_photo_problems
 from publishing.admin import PublishableForm
 from publishing.gate import heading_problems
 
 from .models import Section, page_slug_problem
+from .numbering import full_numbers
+
+
+class SectionChoiceField(TreeNodeChoiceField):
+    """Treebeard's "Relative to" list, each entry with its number and its page: many pages have an "Overview"."""
+
+    numbers = None  # {path: "2.(3)"}, set with the queryset (SectionForm._set_ref_model_queryset)
+    page_titles = None  # {page pk: title}
+
+    def label_from_instance(self, section):
+        indent = self._get_indent(section)
+        if section.depth == 1:
+            return format_html("{}{} (page)", indent, section.title)
+        number = (self.numbers or {}).get(section.path, "")
+        page = (self.page_titles or {}).get(section.page_id, "")
+        return format_html("{}{} {} — in “{}”", indent, number, section.title, page)
 
 
 class SectionForm(MoveNodeForm):
     """The section editor: content fields plus treebeard's "Position" and "Relative to" for placing it."""
+
+    treebeard_ref_node = SectionChoiceField(required=False, label="Relative to", empty_label="-- root --",
+                                            queryset=None)  # fmt: skip
 
     def _set_ref_model_queryset(self, opts, instance):
         # Treebeard offers every section of the site as "Relative to": 1,570 options on the large site, whose
@@ -20,6 +41,13 @@ class SectionForm(MoveNodeForm):
         if instance is not None and instance.pk:
             field = self.fields["treebeard_ref_node"]
             field.queryset = field.queryset.filter(Q(depth=1) | Q(page_id=instance.page_id or instance.pk))
+        field = self.fields["treebeard_ref_node"]
+        # Two small queries, whatever the length of the list: the paths of the pages listed (numbers count every
+        # sibling before a section), and the titles of the pages, which are few.
+        listed_pages = field.queryset.exclude(page=None).values("page_id")
+        paths = Section.objects.filter(page_id__in=listed_pages).order_by("path").values_list("path", flat=True)
+        field.numbers = full_numbers(paths, Section.steplen)
+        field.page_titles = dict(Section.objects.pages().values_list("pk", "title"))
 
     def clean(self):
         cleaned = super().clean()
@@ -71,7 +99,7 @@ class SectionAdminForm(PublishableForm, SectionForm):
             depth = target_depth(self.instance, reference, position)
         else:
             depth = self.instance.depth
-        return heading_problems(cleaned.get("body", ""), min(depth, 6))
+        return heading_problems(cleaned.get("body", ""), min(depth, 6)) + inline_photo_problems(cleaned)
 
     class Meta:
         model = Section

@@ -17,6 +17,7 @@ from events.models import Event
 from markup.dates import DatePrecision
 from markup.markdown import URL_SCHEMES, render_bodies, validate_markdown
 from markup.validators import validate_no_control_characters
+from photos.inline import inline_photo_problems, inline_photos, language_bodies
 from publishing.gate import heading_problems, link_problems, placement_problems
 from publishing.models import PublicContent, Publishable, PublishableQuerySet, Status, public_condition
 from publishing.pagecache import content_changed
@@ -256,15 +257,17 @@ class Section(MP_Node, Publishable):
         problems = heading_problems(self.body, self.heading_level)
         for link in self.related_links.all():
             problems += link_problems(link)
-        return problems + placement_problems(self)
+        return problems + placement_problems(self) + inline_photo_problems(self)
 
     def history_page(self):
         return self.page or self
 
     def unpublished_companions(self):
-        """The photographs this section shows and the events listed in it that are not yet published."""
-        photos = [placement.photo for placement in self.photo_placements.select_related("photo")
-                  if placement.photo.status != Status.PUBLISHED]  # fmt: skip
+        """The photographs this section shows (placed, or inside its text) and the events listed in it that are
+        not yet published."""
+        photos = [placement.photo for placement in self.photo_placements.select_related("photo")]
+        photos = {photo.pk: photo for photo in photos + inline_photos(*language_bodies(self))}
+        photos = [photo for photo in photos.values() if photo.status != Status.PUBLISHED]
         return photos + list(Event.objects.filter(section=self).exclude(status=Status.PUBLISHED))
 
     def is_visible_to_public(self, at=None):
@@ -329,7 +332,8 @@ class ShareLink(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"Share link for “{self.page}”"
+        # No quotation marks here: the admin's messages put the name inside their own ("The share link “…” was …").
+        return f"{self.page}" + (f" ({self.note})" if self.note else "")
 
     def get_absolute_url(self):
         return reverse("sections:shared_page", kwargs={"token": self.token})

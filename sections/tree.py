@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from events.models import Event
 from markup.dates import format_moment
+from photos.inline import body_parts, inline_photo_ids, shown_photos
 from photos.models import Photo
 from publishing.compiled import CompiledQuery
 from publishing.models import Status
@@ -30,6 +31,8 @@ class SectionNode:
     photos: list = field(default_factory=list)
     links: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    # The body's HTML with the photographs dropped into it as figures (photos.inline.body_parts).
+    body: list = field(default_factory=list)
     state: str = ""  # in previews: why this section is not public yet ("Draft", "Scheduled", …)
     former_anchors: list = field(default_factory=list)
     # 1 when a top-level section is shown alone and its own title is the h1.
@@ -74,6 +77,7 @@ class PageTree:
     links: list
     events: list
     sections: list
+    body: list = field(default_factory=list)  # the page's own text, as SectionNode.body
 
     @property
     def last_updated(self):
@@ -84,8 +88,10 @@ class PageTree:
 
     def figures(self):
         """Every photograph on the page, in reading order."""
+        yield from (part.photo for part in self.body if part.photo)
         yield from self.photos
         for node in self.walk():
+            yield from (part.photo for part in node.body if part.photo)
             yield from node.photos
 
     def walk(self):
@@ -160,6 +166,10 @@ def _assemble(page, sections, at, include_drafts):
     for event in _read_events(section_ids, public_only):
         events_by_section[event.section_id].append(event)
 
+    # Photographs dropped into the texts: read only when a text shows one, so a page without costs no query.
+    inline_ids = [pk for item in (page, *sections) for pk in inline_photo_ids(item.body_html)]
+    inline = shown_photos(inline_ids, at=at, include_drafts=include_drafts)
+
     nodes_by_path = {}
     top_level = []
     for section in sections:
@@ -179,6 +189,7 @@ def _assemble(page, sections, at, include_drafts):
             photos=photos_by_section[section.pk],
             links=links_by_section[section.pk],
             events=events_by_section[section.pk],
+            body=body_parts(section.body_html, inline),
             state=preview_state(section, at) if include_drafts else "",
         )
         siblings.append(node)
@@ -191,6 +202,7 @@ def _assemble(page, sections, at, include_drafts):
         links=links_by_section[page.pk],
         events=events_by_section[page.pk],
         sections=top_level,
+        body=body_parts(page.body_html, inline),
     )
     first_figure = next(tree.figures(), None)
     if first_figure is not None:

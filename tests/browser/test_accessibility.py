@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from events.models import Event
-from sections.models import Section
+from sections.models import Section, ShareLink
 from tests.browser.chromium import DESKTOP, PHONE
 from tests.browser.conftest import assert_accessible, log_in
 
@@ -80,6 +80,19 @@ def test_admin_pages_the_project_customises_have_no_axe_violations(page, site, s
     for name, path in pages.items():
         assert page.goto(site + path).ok, name
         page.wait_for_load_state("networkidle")
+        assert_accessible(page, f"{name} ({path})")
+    # The photograph chooser, open over the section editor, with its thumbnails and upload form.
+    page.goto(site + f"/admin/sections/section/{section.pk}/change/")
+    page.click("#photo_placements-group .add-row a")
+    page.locator("#photo_placements-group .dynamic-photo_placements .photo-chooser-open").last.click()
+    page.locator(".photo-chooser-pick").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    assert_accessible(page, "photograph chooser")
+    # A share link's page, with its address and copy button.
+    share = ShareLink.objects.create(page=section.page or section)
+    for name, path in {"share link": f"/admin/sections/sharelink/{share.pk}/change/",
+                       "share links": "/admin/sections/sharelink/"}.items():  # fmt: skip
+        assert page.goto(site + path).ok, name
         assert_accessible(page, f"{name} ({path})")
     # Expanding a branch of the tree adds rows: they are named too.
     page.goto(site + "/admin/sections/section/")

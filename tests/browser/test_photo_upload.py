@@ -2,6 +2,7 @@
 
 import pytest
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from photos.models import Photo
 from publishing.models import Status
@@ -32,24 +33,29 @@ def test_editor_uploads_a_photograph_from_the_section_form_and_readers_see_it(
     log_in(page, live_server.url)
     page.goto(f"{live_server.url}/admin/sections/section/{section.pk}/change/")
     page.click("#photo_placements-group .add-row a")
-    with page.expect_popup() as popup_info:
-        page.click("#add_id_photo_placements-0-photo")
-    popup = popup_info.value
-    popup.set_input_files("#id_image", str(photo_file))
-    popup.fill("#id_caption", "Prime Minister and President at the White House")
-    popup.fill("#id_credit", "Photo: Cabinet Public Relations Office")
-    popup.fill("#id_alt_text", "Two leaders shake hands in front of flags")
-    popup.fill("#id_licence", "All rights reserved")
-    popup.select_option("#id_status", Status.PUBLISHED)
-    popup.click("input[name=_save]")
-    popup.wait_for_event("close", timeout=60_000)  # the upload makes every rendition first
+    row = page.locator("#photo_placements-group .dynamic-photo_placements").last
+    row.get_by_role("button", name="Choose or upload a photograph").click()
+    chooser = page.get_by_role("dialog", name="Choose a photograph")
+    chooser.locator("#chooser_image").set_input_files(str(photo_file))
+    chooser.get_by_role("textbox", name="Caption").fill("Prime Minister and President at the White House")
+    chooser.get_by_role("textbox", name="Credit").fill("Photo: Cabinet Public Relations Office")
+    chooser.get_by_label("Alt text").fill("Two leaders shake hands in front of flags")
+    chooser.get_by_label("Licence").fill("All rights reserved")
+    with page.expect_response("**/chooser/upload/", timeout=60_000):  # the upload makes every rendition first
+        chooser.get_by_role("button", name="Upload and choose").click()
+    expect(chooser).to_be_hidden()
 
     photo = Photo.objects.get()
+    assert photo.status == Status.DRAFT
     assert page.input_value("#id_photo_placements-0-photo") == str(photo.pk)
-    # The section is published: the change is its draft until it is published with the button.
+    expect(row.locator(".select2-selection__rendered")).to_have_text(photo.caption)
+    # The section is published: the change is its draft until it is published with the button, which
+    # publishes the new photograph with it.
+    page.locator("input[name=with_companions]").check()
     page.click("input[name=_publish]")
     page.wait_for_url(f"{live_server.url}/admin/sections/section/")
     assert Section.objects.get(pk=section.pk).photo_placements.get().photo == photo
+    assert Photo.objects.get().status == Status.PUBLISHED
 
     # A phone, one device pixel per CSS pixel: the column is about 358 pixels wide, so the 640 WebP is chosen.
     reader = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1).new_page()

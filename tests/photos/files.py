@@ -72,8 +72,8 @@ def sideways_thin_jpeg():
 
 
 BAD_FILES = {
-    "svg with a script": (svg_with_script, "not a JPEG, PNG, WebP or GIF image"),
-    "html named .jpg": (html_named_jpg, "not a JPEG, PNG, WebP or GIF image"),
+    "svg with a script": (svg_with_script, "not a JPEG, PNG, WebP, GIF or HEIC image"),
+    "html named .jpg": (html_named_jpg, "not a JPEG, PNG, WebP, GIF or HEIC image"),
     "truncated jpeg": (truncated_jpeg, "damaged or incomplete"),
     "png declaring 20000x20000": (lambda: png_declaring(20000, 20000), "too many pixels"),
     "empty file": (empty_file, "empty"),

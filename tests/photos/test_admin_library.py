@@ -1,7 +1,6 @@
 """The photograph library in the admin: thumbnails, search, filters, where each is used, safe deletion."""
 
 import datetime
-import json
 
 import pytest
 from django.core.management import call_command
@@ -12,7 +11,7 @@ from photos.models import Photo
 from tests.factories import jpeg_bytes, make_event, make_page, make_photo, make_section, place_photo
 from tests.html import parse, text_of
 
-from .files import sized_jpeg, upload
+from .files import sized_jpeg
 
 pytestmark = pytest.mark.django_db
 
@@ -106,31 +105,6 @@ def test_deleting_a_photograph_in_use_asks_first_and_names_the_places(staff_clie
     assert "“Leaders” in the section “Summit Meetings”" in related
     assert "“Leaders” in the event “Signing ceremony”" in related
     assert Photo.objects.filter(pk=photo.pk).exists()  # nothing deleted until confirmed
-
-
-def test_popup_from_a_section_uploads_and_hands_the_new_photograph_back(staff_client):
-    """The "+" beside a placement's photograph picker: the same form, and on saving the row picks the photograph."""
-    section_page = staff_client.get(reverse("admin:sections_section_change", args=[make_page().pk]))
-    add_link = parse(section_page).select_one("#add_id_photo_placements-__prefix__-photo")
-    assert add_link is not None and add_link["href"].startswith(reverse("admin:photos_photo_add"))
-    response = staff_client.post(
-        add_link["href"],
-        {
-            "image": upload("new.jpg", sized_jpeg((900, 600))),
-            "caption": "New arrival",
-            "credit": "Photo: MOFA",
-            "alt_text": "A new photograph",
-            "licence": "CC BY 4.0",
-            "status": "published",
-            "_popup": "1",
-            "_to_field": "id",
-        },
-    )
-    assert response.status_code == 200
-    photo = Photo.objects.get()
-    data = json.loads(parse(response).select_one("#django-admin-popup-response-constants")["data-popup-response"])
-    assert data == {"value": str(photo.pk), "obj": "New arrival"}
-    assert photo.licence == "CC BY 4.0" and len(photo.renditions) == 6
 
 
 def test_find_orphan_media_lists_and_deletes_only_files_nothing_points_to(isolated_media, capsys):

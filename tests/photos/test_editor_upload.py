@@ -34,6 +34,6 @@ def test_upload_of_html_named_gif_is_refused_and_leaves_no_file(staff_client, is
     upload = SimpleUploadedFile("evil.gif", b"<html><script>alert(1)</script></html>", content_type="image/gif")
     response = staff_client.post(UPLOAD, {"image": upload})
     assert response.status_code == 400
-    assert "not a JPEG, PNG, WebP or GIF image" in response.json()["image"][0]
+    assert "not a JPEG, PNG, WebP, GIF or HEIC image" in response.json()["image"][0]
     assert not Photo.objects.exists()
     assert list(isolated_media.rglob("*.*")) == []

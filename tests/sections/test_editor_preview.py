@@ -32,3 +32,30 @@ def test_preview_of_markdown_that_cannot_be_shown_answers_a_short_message(staff_
     assert response.content.decode() == (
         '<p class="markdown-refused">Line 1 is nested 500 lists or quotes deep; at most 20 are allowed.</p>'
     )
+
+
+def test_preview_carries_what_the_publish_gate_would_refuse_at_the_sections_level(staff_client):
+    """A subsection's title is an h3: "###" in its text is refused, and the editor hears it while typing."""
+    import json
+
+    from tests.html import parse
+
+    response = staff_client.post(PREVIEW + "?level=3", {"content": "### Key programmes"})
+    holder = parse(response).select_one(".editor-gate")
+    assert "“Key programmes” is level 3" in " ".join(json.loads(holder["data-problems"]))
+    fine = staff_client.post(PREVIEW + "?level=3", {"content": "#### Key programmes"})
+    assert parse(fine).select_one(".editor-gate") is None
+    unknown = staff_client.post(PREVIEW + "?level=<script>", {"content": "# Top"})
+    assert parse(unknown).select_one(".editor-gate") is None
+
+
+def test_preview_draws_a_dropped_draft_photograph_as_its_figure(staff_client):
+    from tests.factories import make_photo
+    from tests.html import parse, text_of
+
+    photo = make_photo(caption="The signing", credit="", alt_text="Ministers sign", status="draft")
+    response = staff_client.post(PREVIEW, {"content": f"![](/photos/{photo.pk}/image/)"})
+    soup = parse(response)
+    assert soup.select_one("figure img")["alt"] == "Ministers sign"
+    assert "The signing" in text_of(soup.select_one("figcaption"))
+    assert "has no credit line" in soup.select_one(".editor-gate")["data-problems"]

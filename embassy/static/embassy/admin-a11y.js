@@ -96,6 +96,11 @@
     }
   }
 
+  // Every time the admin shows or takes is the site's own (the header says which, once); Django's calendar
+  // widgets would otherwise note "You are N hours ahead of server time" under every date field of an editor
+  // elsewhere. They compare only when the body carries the server's offset, and read it on the load event.
+  delete document.body.dataset.adminUtcOffset;
+
   repair();
   // Attribute changes do not trigger this observer, so the repairs cannot feed it.
   new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true });

@@ -37,7 +37,23 @@
     preview.appendChild(section);
   }
 
+  // The box grows and shrinks with its text. markdownx sets the height to the scroll height plus the borders on
+  // every keystroke, which adds the padding each time on a content-box textarea (admin.css makes it border-box);
+  // starting from "auto" lets the box shrink again when lines are taken out.
+  function fit(editor) {
+    var style = window.getComputedStyle(editor);
+    editor.style.height = "auto";
+    editor.style.height = editor.scrollHeight + parseFloat(style.borderTopWidth) + parseFloat(style.borderBottomWidth) + "px";
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".markdownx textarea").forEach(function (editor) {
+      editor.addEventListener("input", function () {
+        window.requestAnimationFrame(function () {
+          fit(editor);
+        });
+      });
+    });
     var context = document.getElementById("section-preview-context");
     if (!context) {
       return;
