@@ -85,6 +85,7 @@ LOCAL_APPS = [
     "sections",
     "events",
     "photos",
+    "notices",
     "contentops",
     "search",
     "translations",

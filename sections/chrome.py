@@ -1,4 +1,4 @@
-"""The parts of every public page that come from site settings: navigation and footer.
+"""The parts of every public page that come from site settings: navigation, footer and the notices' banner.
 
 They change rarely and appear on every page, so they are built once and kept in
 the cache for the current content generation (see :mod:`publishing.pagecache`),
@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.db.models import F, IntegerField, Value
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from notices.banner import banner_notices
 from publishing import per_request
 from publishing.pagecache import current_generation, next_scheduled_change, share
 from sitewide.languages import is_untranslated
-from sitewide.models import SiteSettings
+from sitewide.models import FooterLink, PhoneLine, SiteSettings
 
 from .models import Section
 
@@ -39,6 +41,9 @@ class SiteChrome:
     untranslated_content: str = "english"
     # "en" when the embassy's name, address or copyright line is shown in English on a Japanese page: marked so.
     footer_lang: str = ""
+    # The notices at the top of pages (notices.banner), most severe first: kept with the chrome, so that a page
+    # costs no query for its banner while the chrome is cached.
+    notices: tuple = ()
 
 
 def build_site_chrome():
@@ -50,8 +55,9 @@ def build_site_chrome():
     public_pages = {page["pk"]: page for page in pages}
     # A footer link's page is one of the public pages just read (else the link is left out): its title and
     # address come from there rather than from a join. The text is FooterLink.text's rule, on these values.
+    footer_rows, phone_lines = _footer_links_and_phone_lines(language)
     footer_links = []
-    for page_id, label in settings.footer_links.values_list("page_id", "label"):
+    for page_id, label in footer_rows:
         page = public_pages.get(page_id)
         if page is not None:
             footer_links.append(
@@ -70,13 +76,43 @@ def build_site_chrome():
         embassy_name=settings.embassy_name,
         address_lines=[line for line in settings.address.splitlines() if line.strip()],
         copyright_line=settings.copyright_line,
-        phone_lines=list(settings.phone_lines.values("label", "telephone", "fax")),
+        phone_lines=phone_lines,
         footer_links=footer_links,
         navigation=navigation,
         home_page_id=home_page_id,
         untranslated_content=settings.untranslated_content,
         footer_lang="en" if is_untranslated(settings) else "",
+        notices=tuple(banner_notices()),
     )
+
+
+def _footer_links_and_phone_lines(language):
+    """The footer's links ``[(page_id, label)]`` and telephone lines ``[{label, telephone, fax}]``, in one query.
+
+    One UNION ALL rather than two reads: an uncached page must stay within its budget of ten queries now that
+    the chrome also reads the notices. The label in ``language`` falls back to the English, as
+    django-modeltranslation's fields do.
+    """
+    own, english = f"label_{language}", f"label_{django_settings.LANGUAGE_CODE}"
+    # In English the label is read once (a column named twice comes back once).
+    labels = [english] if own == english else [english, own]
+    columns = ["kind", "position", "pk", "linked_page", *labels, "phone", "fax_line"]
+    links = FooterLink.objects.filter(site_settings_id=1).annotate(
+        kind=Value(0), linked_page=F("page_id"), phone=Value(""), fax_line=Value("")
+    )
+    phones = PhoneLine.objects.filter(site_settings_id=1).annotate(
+        kind=Value(1), linked_page=Value(None, output_field=IntegerField()), phone=F("telephone"), fax_line=F("fax")
+    )
+    parts = [rows.order_by().values_list(*columns) for rows in (links, phones)]
+    rows = parts[0].union(parts[1], all=True).order_by("kind", "position", "pk")
+    footer_links, phone_lines = [], []
+    for kind, _position, _pk, page_id, *label_values, telephone, fax in rows:
+        label = label_values[-1] or label_values[0]
+        if kind == 0:
+            footer_links.append((page_id, label))
+        else:
+            phone_lines.append({"label": label, "telephone": telephone, "fax": fax})
+    return footer_links, phone_lines
 
 
 def get_site_chrome():
