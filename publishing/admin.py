@@ -202,6 +202,12 @@ class PublishingAdminMixin(EditionAdminMixin, KeepCurrentColumnsOnRevertMixin):
             services.record(saved, action, request.user, services.latest_revision(saved))
         return response
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Before publishing, how many people it will e-mail (the alerts app answers; counts only, no addresses).
+        if self.can_publish(request):
+            context["alert_audience"] = services.publication_audience(obj if obj is not None else self.model)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.status == Status.PUBLISHED and not self.can_publish(request):
             return False
@@ -224,6 +230,9 @@ class PublishingAdminMixin(EditionAdminMixin, KeepCurrentColumnsOnRevertMixin):
             self.log_change(request, obj, "Reverted to an earlier revision.")
         if "status" in form.changed_data:
             self.log_change(request, obj, STATUS_MESSAGES[obj.status])
+            if obj.status == Status.PUBLISHED and not editions.in_sandbox.get():
+                note = form.cleaned_data.get("change_note", "")
+                services.announce_publication(obj, note, request.user, first=True)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
