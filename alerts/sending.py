@@ -100,7 +100,7 @@ def send_batch(now=None, limit=BATCH, rate=None):
                 if 400 <= refusal.smtp_code < 500:
                     retrying += _retry(batch[position:], f"{refusal.smtp_code}")
                     break
-                failed += _fail(message, f"{refusal.smtp_code}")
+                failed += _fail(message, f"{refusal.smtp_code} {refusal.smtp_error!r}")
                 continue
             except TRANSIENT as fault:
                 # Disconnected, timed out or refused mid-batch: this one and the rest go back, to be tried later.
