@@ -42,12 +42,17 @@ install: $(VENV)/.installed $(MO)
 
 install-dev: $(VENV)/.installed-dev $(MO)
 
-## make run: set up, load the demo content into an empty database, serve on 127.0.0.1:$(PORT)
+## make run: set up, load the demo content into an empty database, serve on 127.0.0.1:$(PORT) with a task worker beside
+## the server (e-mail alerts); mail goes into mail/ unless EMAIL_URL or EMAIL_HOST says otherwise
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py load_demo_japanese
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "E-mail (alerts, confirmations) is written as files into $${ALERTS_MAIL_DIR:-$(CURDIR)/mail}/ (set EMAIL_URL or EMAIL_HOST to send it)."
+	@# The worker runs beside the server and stops with it (Ctrl-C, or the server ending).
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py run_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make serve: production on one machine. Needs DJANGO_DEBUG=0, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS;
 ## refuses to start while `check --deploy` has any warning. nginx in front: deploy/README.md.

@@ -5,6 +5,7 @@ triggers: the daily digests, a send task for messages due again (a retry's time,
 died mid-batch), and the deletion of addresses past their grace period. Stops cleanly on Ctrl-C or SIGTERM.
 """
 
+import logging
 import signal
 import time
 
@@ -27,6 +28,8 @@ class Command(BaseCommand):
         self.running = True
         signal.signal(signal.SIGINT, self._stop)
         signal.signal(signal.SIGTERM, self._stop)
+        # The backend logs every idle round at INFO; only what goes wrong is worth a line beside the server.
+        logging.getLogger("django_tasks_db").setLevel(logging.WARNING)
         worker_id = get_random_string(32)
         if not once:
             self.stdout.write(f"Worker {worker_id[:8]} running tasks; Ctrl-C stops it.")

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import reversion
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -31,3 +32,6 @@ class Command(BaseCommand):
             reversion.set_comment("Demo content loaded.")
             _, report = import_file(DEMO_DOCUMENT)
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {report.summary()}."))
+        # One confirmed subscriber (demo.reader@example.org, notices and events), so that publishing shows a
+        # message in the mail folder. A fixture, named rather than imported: the alerts app is a layer above.
+        call_command("loaddata", "demo_subscribers", verbosity=0)
