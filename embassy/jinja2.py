@@ -21,6 +21,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from jinja2 import ChainableUndefined, Environment, pass_context
 
+from closures.wording import closure_day_words
 from markup.dates import format_date
 from notices.banner import SEVERITY_WORDS
 from notices.models import Severity
@@ -51,6 +52,7 @@ def environment(**options):
         languages=languages,
         show_moment=show_moment,
         severity_name=severity_name,
+        closure_day_words=closure_day_words,
         UNTRANSLATED_NOTICE=languages_module.UNTRANSLATED_NOTICE,
         UNTRANSLATED_PAGE=languages_module.UNTRANSLATED_PAGE,
     )

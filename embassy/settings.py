@@ -89,6 +89,7 @@ LOCAL_APPS = [
     "sections",
     "events",
     "photos",
+    "closures",
     "notices",
     "alerts",
     "contentops",

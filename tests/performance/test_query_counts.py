@@ -34,12 +34,13 @@ QUERIES = {
     "events list, page 2": (3, 8),
     "event": (3, 8),
     "event .ics": (1, 2),
-    "events calendar": (2, 3),
+    "events calendar": (3, 4),  # the events, then the office closures
     "events feed": (2, 3),
     "updates feed": (1, 6),
     "search": (3, 8),
     "sitemap": (4, 9),  # each section of the sitemap read once as a list for both languages: no COUNT first
     "photo credits": (4, 9),
+    "contact": (1, 6),
     "markdown download": (4, 5),
 }
 
@@ -61,6 +62,7 @@ def public_urls():
         "search": "/search/?q=alliance",
         "sitemap": "/sitemap.xml",
         "photo credits": "/photo-credits/",
+        "contact": "/contact/",
         "markdown download": f"/{PAGE}.md",
     }
     assert urls.keys() == QUERIES.keys()
