@@ -120,6 +120,8 @@ class MessageState(models.TextChoices):
     SENDING = "sending", "Being sent"
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
+    # Its item was no longer public when its time came (a notice unpublished before its start): never sent.
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 class Message(models.Model):
@@ -130,7 +132,7 @@ class Message(models.Model):
     kind = models.CharField(max_length=8, choices=MessageKind.choices)
     alert = models.ForeignKey(Alert, null=True, blank=True, on_delete=models.CASCADE, related_name="messages")
     digest_day = models.DateField(null=True, blank=True)
-    state = models.CharField(max_length=8, choices=MessageState.choices, default=MessageState.PENDING)
+    state = models.CharField(max_length=10, choices=MessageState.choices, default=MessageState.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     send_after = models.DateTimeField(default=timezone.now)
     lease_until = models.DateTimeField(null=True, blank=True)

@@ -12,12 +12,14 @@ import socket
 import time
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
+from publishing.models import Publishable, public_condition
 from sitewide.models import SiteSettings
 
 from . import mail
@@ -79,6 +81,8 @@ def send_batch(now=None, limit=BATCH, rate=None):
     token, batch = claim(now, limit)
     if not batch:
         return 0, 0, 0
+    withdrawn = _withdraw(batch, token, now)
+    batch = [message for message in batch if message.pk not in withdrawn]
     embassy = SiteSettings.load()
     limiter = RateLimit(settings.ALERTS_RATE_PER_SECOND if rate is None else rate)
     sent = failed = retrying = 0
@@ -118,6 +122,36 @@ def send_batch(now=None, limit=BATCH, rate=None):
         except TRANSIENT:
             pass
     return sent, failed, retrying
+
+
+def _withdraw(batch, token, now):
+    """Withdraw the alerts whose item is no longer public: unpublished (before its start, or since), or deleted.
+
+    Checked when the message is sent rather than when the item changes: whatever made the item private (an
+    unpublish, a revert to a draft, a deletion), nothing about it goes out. One query per kind of item.
+    """
+    items = {}
+    for message in batch:
+        if message.alert_id is not None:
+            items.setdefault(message.alert.item_type_id, set()).add(message.alert.item_id)
+    public = set()
+    for type_id, ids in items.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None or not issubclass(model, Publishable):
+            public |= {(type_id, pk) for pk in ids}  # nothing that can be unpublished
+            continue
+        found = model._base_manager.filter(public_condition(now), pk__in=ids).values_list("pk", flat=True)
+        public |= {(type_id, pk) for pk in found}
+    gone = [
+        message.pk
+        for message in batch
+        if message.alert_id is not None and (message.alert.item_type_id, message.alert.item_id) not in public
+    ]
+    if gone:
+        Message.objects.filter(pk__in=gone, claimed_by=token).update(
+            state=MessageState.WITHDRAWN, lease_until=None, error="Its item is no longer published."
+        )
+    return set(gone)
 
 
 def _retry(messages, reason):

@@ -330,3 +330,32 @@ def test_unsubscribed_addresses_are_deleted_after_the_grace_period(smtp):
     assert services.purge() == 0
     assert services.purge(timezone.now() + datetime.timedelta(days=8)) == 1
     assert not Subscriber.objects.exists()
+
+
+def test_a_notice_unpublished_before_its_start_sends_nothing(smtp):
+    import time_machine
+
+    confirmed("reader@example.org")
+    start = timezone.now() + datetime.timedelta(hours=1)
+    scheduled = notice(publish_at=start)
+    publishing.publish(scheduled)
+    assert Message.objects.get(kind="alert").state == MessageState.PENDING
+    publishing.unpublish(scheduled)
+    with time_machine.travel(start + datetime.timedelta(seconds=1), tick=False):
+        deliver()
+    assert smtp.messages == []
+    assert Message.objects.get(kind="alert").state == MessageState.WITHDRAWN
+
+
+def test_a_scheduled_notice_still_published_is_sent_at_its_start_and_not_before(smtp):
+    import time_machine
+
+    confirmed("reader@example.org")
+    start = timezone.now() + datetime.timedelta(hours=1)
+    publishing.publish(notice(publish_at=start))
+    with time_machine.travel(start - datetime.timedelta(seconds=1), tick=False):
+        deliver()
+    assert smtp.messages == []
+    with time_machine.travel(start, tick=False):
+        deliver()
+    assert [m["To"] for m in smtp.messages] == ["reader@example.org"]
