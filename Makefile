@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 MO := locale/ja/LC_MESSAGES/django.mo
 
-.PHONY: gettext messages install install-dev run serve test test-postgres postgres redis lint format browser nginx screenshots bench bench-cluster clean
+.PHONY: gettext messages install install-dev run serve test test-postgres postgres redis lint format browser nginx screenshots bench bench-alerts bench-cluster clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -114,6 +114,11 @@ screenshots: install-dev browser
 ## installs Debian's wrk and nginx when missing; writes docs/performance.md
 bench: install nginx
 	$(BIN)/python bench/run.py
+
+## make bench-alerts: a notice to 20,000 subscribers: the publisher's request, then delivery by the worker to an
+## SMTP server on loopback (bench/alerts.py); writes its figures into docs/performance.md
+bench-alerts: install-dev
+	$(BIN)/python bench/alerts.py
 
 ## make bench-cluster: nginx in front of one and then two app servers, with PostgreSQL and Redis (all on
 ## this machine); prints the table of docs/performance.md, "The cluster"

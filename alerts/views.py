@@ -9,7 +9,7 @@ from axes.helpers import get_client_ip_address
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
@@ -41,12 +41,14 @@ def subscribe(request):
         if request.GET.get("page"):
             initial |= {"page": request.GET["page"][:120], "topics": [Topic.PAGE]}
         form = SubscribeForm(initial=initial)
-    return render(request, "alerts/subscribe.html", {"form": form, "meta": _meta("E-mail alerts", request.path)})
+    return render(
+        request, "alerts/subscribe.html", {"form": form, "meta": _meta(gettext("E-mail alerts"), request.path)}
+    )
 
 
 @never_cache
 def check_email(request):
-    return render(request, "alerts/check_email.html", {"meta": _meta("E-mail alerts", request.path)})
+    return render(request, "alerts/check_email.html", {"meta": _meta(gettext("E-mail alerts"), request.path)})
 
 
 def _subscriber(token, reader):
@@ -64,7 +66,7 @@ def confirm(request, token):
     if request.method == "POST":
         confirmed = services.confirm(subscriber)
     context = {"confirmed": confirmed, "subscriber": subscriber, "manage_token": tokens.manage_token(subscriber),
-               "meta": _meta("Confirm your e-mail alerts", request.path)}  # fmt: skip
+               "meta": _meta(gettext("Confirm your e-mail alerts"), request.path)}  # fmt: skip
     return render(request, "alerts/confirm.html", context)
 
 
@@ -91,7 +93,7 @@ def manage(request, token):
             "language": subscriber.language,
         })  # fmt: skip
     context = {"form": form, "saved": saved, "subscriber": subscriber, "token": token,
-               "meta": _meta("Your e-mail alerts", request.path)}  # fmt: skip
+               "meta": _meta(gettext("Your e-mail alerts"), request.path)}  # fmt: skip
     return render(request, "alerts/manage.html", context)
 
 
@@ -105,5 +107,5 @@ def unsubscribe(request, token):
         services.unsubscribe(subscriber)
         if request.POST.get("List-Unsubscribe") == "One-Click":
             return HttpResponse("Unsubscribed.", content_type="text/plain")
-        return render(request, "alerts/unsubscribed.html", {"meta": _meta("Unsubscribed", request.path)})
-    return render(request, "alerts/unsubscribe.html", {"meta": _meta("Unsubscribe", request.path)})
+        return render(request, "alerts/unsubscribed.html", {"meta": _meta(gettext("Unsubscribed"), request.path)})
+    return render(request, "alerts/unsubscribe.html", {"meta": _meta(gettext("Unsubscribe"), request.path)})

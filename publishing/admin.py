@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from reversion.models import Version
 
@@ -273,6 +274,18 @@ class PublishingAdminMixin(EditionAdminMixin, KeepCurrentColumnsOnRevertMixin):
         if not self.can_publish(request):
             self.message_user(request, NOT_ALLOWED_TO_PUBLISH, messages.ERROR)
             return
+        audience = sum(services.publication_audience(item) or 0 for item in queryset if item.status != Status.PUBLISHED)
+        if audience and "confirmed" not in request.POST:
+            # As the change form does: before anything is sent, how many people it will e-mail (counts only).
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Publish and send e-mail alerts?",
+                "opts": self.model._meta,
+                "items": list(queryset),
+                "audience": audience,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/publishing/publish_selected_confirmation.html", context)
         published = 0
         for item in queryset:
             try:

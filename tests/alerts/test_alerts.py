@@ -359,3 +359,20 @@ def test_a_scheduled_notice_still_published_is_sent_at_its_start_and_not_before(
     with time_machine.travel(start, tick=False):
         deliver()
     assert [m["To"] for m in smtp.messages] == ["reader@example.org"]
+
+
+def test_publish_selected_shows_the_count_first_and_publishes_once_confirmed(publisher_client, smtp):
+    for n in range(2):
+        confirmed(f"reader{n}@example.org")
+    draft = notice(status=Status.DRAFT)
+    action = {"action": "publish_selected", "_selected_action": [draft.pk]}
+    page = publisher_client.post("/admin/notices/notice/", action)
+    assert page.status_code == 200
+    assert "will e-mail 2 subscribers" in " ".join(page.content.decode().split())
+    assert "reader0@example.org" not in page.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == Status.DRAFT and not Message.objects.filter(kind="alert").exists()
+    assert publisher_client.post("/admin/notices/notice/", {**action, "confirmed": "yes"}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.status == Status.PUBLISHED
+    assert Message.objects.filter(kind="alert").count() == 2
