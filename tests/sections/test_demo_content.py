@@ -83,7 +83,9 @@ def test_demo_footer(demo_site, client):
         "Legal Matters",
         "About Accessibility",
         "Privacy Policy",
+        "Contact and closures",
         "Photo credits",
+        "E-mail alerts",
     ]
     for link in footer.select(".site-footer__links a"):
         assert client.get(link["href"]).status_code == 200
