@@ -10,7 +10,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 MO := locale/ja/LC_MESSAGES/django.mo
 
-.PHONY: gettext messages install install-dev run serve test test-postgres postgres redis lint format browser nginx screenshots bench bench-cluster clean
+.PHONY: gettext messages install install-dev run serve test test-postgres postgres redis lint format browser nginx screenshots bench bench-alerts bench-cluster clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,12 +42,17 @@ install: $(VENV)/.installed $(MO)
 
 install-dev: $(VENV)/.installed-dev $(MO)
 
-## make run: set up, load the demo content into an empty database, serve on 127.0.0.1:$(PORT)
+## make run: set up, load the demo content into an empty database, serve on 127.0.0.1:$(PORT) with a task worker beside
+## the server (e-mail alerts); mail goes into mail/ unless EMAIL_URL or EMAIL_HOST says otherwise
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo --if-empty
 	$(BIN)/python manage.py load_demo_japanese
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	@echo "E-mail (alerts, confirmations) is written as files into $${ALERTS_MAIL_DIR:-$(CURDIR)/mail}/ (set EMAIL_URL or EMAIL_HOST to send it)."
+	@# The worker runs beside the server and stops with it (Ctrl-C, or the server ending).
+	SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} $(BIN)/python manage.py run_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
+		$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 ## make serve: production on one machine. Needs DJANGO_DEBUG=0, DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS;
 ## refuses to start while `check --deploy` has any warning. nginx in front: deploy/README.md.
@@ -111,6 +116,11 @@ screenshots: install-dev browser
 bench: install nginx postgres
 	url=$$(scripts/test-postgres.sh start) && $(BIN)/python bench/run.py --postgres $$url; \
 		status=$$?; scripts/test-postgres.sh stop; exit $$status
+
+## make bench-alerts: a notice to 20,000 subscribers: the publisher's request, then delivery by the worker to an
+## SMTP server on loopback (bench/alerts.py); writes its figures into docs/performance.md
+bench-alerts: install-dev
+	$(BIN)/python bench/alerts.py
 
 ## make bench-cluster: nginx in front of one and then two app servers, with PostgreSQL and Redis (all on
 ## this machine); prints the table of docs/performance.md, "The cluster"

@@ -16,12 +16,15 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.template import defaultfilters
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from jinja2 import ChainableUndefined, Environment, pass_context
 
+from closures.wording import closure_day_words
 from markup.dates import format_date
+from notices.banner import SEVERITY_WORDS
+from notices.models import Severity
 from sections.chrome import get_site_chrome, publisher_in_language
 from sitewide import languages as languages_module
 
@@ -48,6 +51,9 @@ def environment(**options):
         switch_note=switch_note,
         publisher_name=publisher_in_language,
         languages=languages,
+        show_moment=show_moment,
+        severity_name=severity_name,
+        closure_day_words=closure_day_words,
         UNTRANSLATED_NOTICE=languages_module.UNTRANSLATED_NOTICE,
         UNTRANSLATED_PAGE=languages_module.UNTRANSLATED_PAGE,
         UNTRANSLATED_SWITCH=languages_module.UNTRANSLATED_SWITCH,
@@ -65,6 +71,15 @@ def environment(**options):
 def url(viewname, *args, **kwargs):
     """Django's ``{% url %}``: ``url("events:detail", slug=event.slug)``."""
     return reverse(viewname, args=args or None, kwargs=kwargs or None)
+
+
+def show_moment(value):
+    """A moment in Washington time, in the active language's date and time format."""
+    return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+
+
+def severity_name(severity):
+    return str(SEVERITY_WORDS[Severity(severity)])
 
 
 def show_date(value, precision="day"):

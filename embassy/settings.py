@@ -76,6 +76,10 @@ THIRD_PARTY_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    # Django's tasks framework (django-tasks, the backport of Django 6's django.tasks) and its database backend:
+    # the queue is a table, so `make run` needs no other server, and workers on any machine share it.
+    "django_tasks",
+    "django_tasks_db",
 ]
 LOCAL_APPS = [
     "embassy",
@@ -85,6 +89,9 @@ LOCAL_APPS = [
     "sections",
     "events",
     "photos",
+    "closures",
+    "notices",
+    "alerts",
     "contentops",
     "search",
     "translations",
@@ -464,3 +471,39 @@ LOGGING = {
 
 # Where `manage.py backup` writes its archives unless told otherwise.
 BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
+
+# Background tasks (the e-mail alerts): queued in the database, run by `manage.py run_worker` (make run starts one).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# E-mail: EMAIL_URL (smtp://user:password@host:587/?tls=True, dj-email-url), or EMAIL_HOST, EMAIL_PORT,
+# EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS / EMAIL_USE_SSL. On a laptop, with neither, messages are
+# written as files into ALERTS_MAIL_DIR (mail/ in the project), which `make run` names.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
+MAIL_DIR = Path(os.environ.get("ALERTS_MAIL_DIR", BASE_DIR / "mail"))
+if os.environ.get("EMAIL_URL"):
+    import dj_email_url
+
+    _email = dj_email_url.parse(os.environ["EMAIL_URL"])
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST, EMAIL_PORT = _email["EMAIL_HOST"], _email["EMAIL_PORT"]
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_USER"], _email["EMAIL_HOST_PASSWORD"]
+    EMAIL_USE_TLS, EMAIL_USE_SSL = _email["EMAIL_USE_TLS"], _email["EMAIL_USE_SSL"]
+    EMAIL_FILE_PATH = _email.get("EMAIL_FILE_PATH") or str(MAIL_DIR)
+elif os.environ.get("EMAIL_HOST") or not DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+    EMAIL_PORT = env_int("EMAIL_PORT", 25)
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+    EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_FILE_PATH = str(MAIL_DIR)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Embassy of Japan <alerts@localhost>")
+# The site's own address, for the links in messages (which have no request to take it from).
+ALERTS_SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+ALERTS_MESSAGE_ID_DOMAIN = os.environ.get("ALERTS_MESSAGE_ID_DOMAIN", "alerts.invalid")
+ALERTS_RATE_PER_SECOND = float(os.environ.get("ALERTS_RATE_PER_SECOND", 200))
+ALERTS_RETRY_SECONDS = env_int("ALERTS_RETRY_SECONDS", 60)
+ALERTS_DIGEST_HOUR = env_int("ALERTS_DIGEST_HOUR", 7)

@@ -45,6 +45,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("updates.atom", query_parameters()(UpdatedPagesFeed()), name="updates_feed"),
     path("events/", include("events.urls")),
+    path("notices/", include("notices.urls")),
+    path("alerts/", include("alerts.urls")),
     # Before the pages: a page's address is /<slug>/, so fixed addresses must be matched first.
     path("", include("photos.urls")),
     path("", include("contentops.urls")),

@@ -13,7 +13,9 @@ event took place, and we do not store that place's time zone.
 import datetime
 
 import icalendar
+from django.urls import reverse
 
+from closures.wording import closure_summary, closure_title
 from markup.dates import DatePrecision
 from markup.validators import strip_unsafe_characters
 
@@ -94,7 +96,24 @@ def _precision_note(event):
     return note.format(period=event.starts_on) if note else ""
 
 
-def build_calendar(events, request, name):
+def build_closure(closure, request):
+    """One all-day VEVENT for an office closure, in the active language; TRANSPARENT: it keeps no one busy."""
+    component = icalendar.Event()
+    component.add("uid", f"closure-{closure.pk}@{request.get_host().split(':')[0]}")
+    component.add("dtstamp", closure.updated_at.astimezone(datetime.UTC))
+    component.add("last-modified", closure.updated_at.astimezone(datetime.UTC))
+    component.add("summary", _text(closure_summary(closure.office, closure.reason)))
+    component.add("dtstart", closure.day)
+    component.add("dtend", closure.day + datetime.timedelta(days=1))
+    component.add("transp", "TRANSPARENT")
+    component.add("categories", ["CLOSURE"])
+    url = request.build_absolute_uri(reverse("sections:contact") + "#closures")
+    component.add("description", _text(f"{closure_title(closure.office, closure.day)}: {closure.reason}\n\n{url}"))
+    component.add("url", url)
+    return component
+
+
+def build_calendar(events, request, name, closures=()):
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
@@ -104,4 +123,6 @@ def build_calendar(events, request, name):
     calendar.add("x-published-ttl", "PT12H")
     for event in events:
         calendar.add_component(build_event(event, request))
+    for closure in closures:
+        calendar.add_component(build_closure(closure, request))
     return calendar.to_ical()

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
+from closures.models import Closure
 from photos.inline import body_parts, inline_photo_ids, shown_photos
 from photos.models import Photo
 from publishing.pagecache import page_number, page_of, query_parameters
@@ -152,9 +153,10 @@ def calendar_response(content, filename, *, attachment):
 
 @query_parameters()
 def events_calendar(request):
-    """Every published event, for subscribing in a calendar application."""
-    name = f"Events – {SiteSettings.load().embassy_name}"
-    return calendar_response(build_calendar(Event.objects.public(), request, name), "events.ics", attachment=False)
+    """Every published event and office closure, for subscribing in a calendar application."""
+    name = gettext("Events and office closures – %(name)s") % {"name": SiteSettings.load().embassy_name}
+    content = build_calendar(Event.objects.public(), request, name, closures=Closure.objects.public())
+    return calendar_response(content, "events.ics", attachment=False)
 
 
 @query_parameters()

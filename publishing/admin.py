@@ -11,6 +11,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from reversion.models import Version
 
@@ -211,6 +212,12 @@ class PublishingAdminMixin(EditionAdminMixin, KeepCurrentColumnsOnRevertMixin):
             services.record(saved, action, request.user, services.latest_revision(saved))
         return response
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # Before publishing, how many people it will e-mail (the alerts app answers; counts only, no addresses).
+        if self.can_publish(request):
+            context["alert_audience"] = services.publication_audience(obj if obj is not None else self.model)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.status == Status.PUBLISHED and not self.can_publish(request):
             return False
@@ -233,6 +240,9 @@ class PublishingAdminMixin(EditionAdminMixin, KeepCurrentColumnsOnRevertMixin):
             self.log_change(request, obj, "Reverted to an earlier revision.")
         if "status" in form.changed_data:
             self.log_change(request, obj, STATUS_MESSAGES[obj.status])
+            if obj.status == Status.PUBLISHED and not editions.in_sandbox.get():
+                note = form.cleaned_data.get("change_note", "")
+                services.announce_publication(obj, note, request.user, first=True)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -274,6 +284,18 @@ class PublishingAdminMixin(EditionAdminMixin, KeepCurrentColumnsOnRevertMixin):
         if not self.can_publish(request):
             self.message_user(request, NOT_ALLOWED_TO_PUBLISH, messages.ERROR)
             return
+        audience = sum(services.publication_audience(item) or 0 for item in queryset if item.status != Status.PUBLISHED)
+        if audience and "confirmed" not in request.POST:
+            # As the change form does: before anything is sent, how many people it will e-mail (counts only).
+            context = {
+                **self.admin_site.each_context(request),
+                "title": "Publish and send e-mail alerts?",
+                "opts": self.model._meta,
+                "items": list(queryset),
+                "audience": audience,
+                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            }
+            return TemplateResponse(request, "admin/publishing/publish_selected_confirmation.html", context)
         published = 0
         for item in queryset:
             try:

@@ -22,6 +22,8 @@ from . import editions
 from .models import ChangeNote, Draft, DraftState, HistoryAction, HistoryEntry, Status
 from .pagecache import content_changed
 from .registry import publish_permission
+from .signals import item_published
+from .signals import publication_audience as publication_audience_signal
 
 REVIEW_INTERVAL_YEARS = 1
 NOT_ALLOWED_TO_PUBLISH = (
@@ -182,6 +184,7 @@ def publish(item, user=None, note="", *, note_ja="", with_companions=False):
     item.save()
     revision = latest_revision(item)
     record_change_note(item, note, user, revision, note_ja=note_ja)
+    announce_publication(item, note, user, first=True)
     record(item, HistoryAction.SCHEDULED if item.publish_at and item.publish_at > timezone.now()
            else HistoryAction.PUBLISHED, user, revision, detail=note)  # fmt: skip
     return True
@@ -260,6 +263,7 @@ def publish_draft(item, user=None, note=None, *, note_ja=None, with_companions=N
     if draft.reverts_to_id:
         withdraw_change_notes(item, since=draft.reverts_to.date_created)
     record_change_note(item, note, user, draft.revision, note_ja=note_ja)
+    announce_publication(item, note, user, first=False)
     record(item, HistoryAction.PUBLISHED, user, draft.revision, detail=note or "")
     draft.delete()
     return True
@@ -421,6 +425,21 @@ def submit_for_review(item, user=None):
     item.save()
     record(item, HistoryAction.SUBMITTED, user, latest_revision(item))
     return True
+
+
+def announce_publication(item, note="", user=None, *, first):
+    """Tell the apps that act on a publication (the e-mail alerts): inside the publishing transaction."""
+    item_published.send(sender=type(item), item=item, note=(note or "").strip(), user=user, first=first)
+
+
+def publication_audience(item_or_model):
+    """How many people publishing this item (or a new row of this model) would e-mail; None: no alerts."""
+    item = None if isinstance(item_or_model, type) else item_or_model
+    model = item_or_model if item is None else type(item)
+    counts = [
+        count for _receiver, count in publication_audience_signal.send(sender=model, item=item) if count is not None
+    ]
+    return sum(counts) if counts else None
 
 
 def record_change_note(item, note, user=None, revision=None, *, note_ja=""):

@@ -10,6 +10,15 @@ from .registry import public_content_models
 # the rows at once what the post_save receivers do for one. Sender: the model; ``objects``: the new rows.
 rows_created_in_bulk = Signal()
 
+# Sent when an item is published (first publication, or its draft made the published edition), inside the
+# transaction that publishes it: ``item``, ``note`` (the change note, may be blank), ``user``, ``first`` (whether
+# this is its first publication). The e-mail alerts (alerts app, a layer above) queue their messages from it.
+item_published = Signal()
+
+# Asked by the admin before publishing: each receiver answers how many people publishing ``item`` (or, with
+# ``item`` None, a new row of the sender model) would e-mail, or None when it sends nothing for it.
+publication_audience = Signal()
+
 
 def bulk_content_changed(sender, **kwargs):
     if sender in public_content_models():

@@ -1,4 +1,4 @@
-"""The parts of every public page that come from site settings: navigation and footer.
+"""The parts of every public page that come from site settings: navigation, footer and the notices' banner.
 
 They change rarely and appear on every page, so they are built once and kept in
 the cache for the current content generation (see :mod:`publishing.pagecache`),
@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from django.conf import settings as django_settings
 from django.core.cache import cache
+from django.db.models import F, IntegerField, Value
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from notices.banner import banner_notices
 from publishing import per_request
 from publishing.pagecache import current_generation, next_scheduled_change, share
 from sitewide.languages import is_untranslated
-from sitewide.models import SiteSettings
+from sitewide.models import FooterLink, PhoneLine, SiteSettings
 
 from .models import Section
 
@@ -41,6 +43,9 @@ class SiteChrome:
     footer_lang: str = ""
     # The embassy's name in the default language, to recognise it as a page's publisher (publisher_in_language).
     default_embassy_name: str = ""
+    # The notices at the top of pages (notices.banner), most severe first: kept with the chrome, so that a page
+    # costs no query for its banner while the chrome is cached.
+    notices: tuple = ()
 
 
 def build_site_chrome():
@@ -53,9 +58,9 @@ def build_site_chrome():
     # A footer link's page is one of the public pages just read (else the link is left out): its title and
     # address come from there rather than from a join. The text is FooterLink.text's rule, on these values.
     # A label or title read in English on a Japanese page (its own column empty) carries lang="en", as in the header.
-    own_label = f"label_{language}"
+    footer_rows, phone_lines = _footer_links_and_phone_lines(language)
     footer_links = []
-    for page_id, label, label_here in settings.footer_links.values_list("page_id", "label", own_label):
+    for page_id, label, label_here in footer_rows:
         page = public_pages.get(page_id)
         if page is not None:
             footer_links.append(
@@ -65,10 +70,6 @@ def build_site_chrome():
                     "lang": "" if (label_here if label else page[own_title]) else django_settings.LANGUAGE_CODE,
                 }
             )
-    phone_lines = [
-        {**line, "lang": "" if line.pop(own_label) or not line["label"] else django_settings.LANGUAGE_CODE}
-        for line in settings.phone_lines.values("label", own_label, "telephone", "fax")
-    ]
     # A title shown in English on a Japanese page is marked lang="en".
     navigation = [
         {
@@ -94,6 +95,7 @@ def build_site_chrome():
         untranslated_content=settings.untranslated_content,
         footer_lang="en" if is_untranslated(settings) else "",
         default_embassy_name=getattr(settings, f"embassy_name_{django_settings.LANGUAGE_CODE}", settings.embassy_name),
+        notices=tuple(banner_notices()),
     )
 
 
@@ -114,6 +116,38 @@ def publisher_in_language(publisher):
     if names_the_embassy and not chrome.footer_lang:
         return chrome.embassy_name, ""
     return publisher, django_settings.LANGUAGE_CODE
+
+
+def _footer_links_and_phone_lines(language):
+    """The footer's links ``[(page_id, label, label in language)]`` and telephone lines ``[{label, telephone,
+    fax, lang}]``, in one query; ``lang`` is "en" for a label read in English on a page in another language.
+
+    One UNION ALL rather than two reads: an uncached page must stay within its budget of ten queries now that
+    the chrome also reads the notices. The label in ``language`` falls back to the English, as
+    django-modeltranslation's fields do.
+    """
+    own, english = f"label_{language}", f"label_{django_settings.LANGUAGE_CODE}"
+    # In English the label is read once (a column named twice comes back once).
+    labels = [english] if own == english else [english, own]
+    columns = ["kind", "position", "pk", "linked_page", *labels, "phone", "fax_line"]
+    links = FooterLink.objects.filter(site_settings_id=1).annotate(
+        kind=Value(0), linked_page=F("page_id"), phone=Value(""), fax_line=Value("")
+    )
+    phones = PhoneLine.objects.filter(site_settings_id=1).annotate(
+        kind=Value(1), linked_page=Value(None, output_field=IntegerField()), phone=F("telephone"), fax_line=F("fax")
+    )
+    parts = [rows.order_by().values_list(*columns) for rows in (links, phones)]
+    rows = parts[0].union(parts[1], all=True).order_by("kind", "position", "pk")
+    footer_links, phone_lines = [], []
+    for kind, _position, _pk, page_id, *label_values, telephone, fax in rows:
+        label = label_values[-1] or label_values[0]
+        label_here = label_values[-1]
+        if kind == 0:
+            footer_links.append((page_id, label, label_here))
+        else:
+            lang = "" if label_here or not label else django_settings.LANGUAGE_CODE
+            phone_lines.append({"label": label, "telephone": telephone, "fax": fax, "lang": lang})
+    return footer_links, phone_lines
 
 
 def get_site_chrome():

@@ -6,6 +6,7 @@ app_name = "sections"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("contact/", views.contact, name="contact"),
     path("photo-credits/", views.photo_credits, name="photo_credits"),
     path("preview/section/<int:pk>/", views.preview_section, name="preview_section"),
     path("share/<str:token>/", views.shared_page, name="shared_page"),

@@ -3,7 +3,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 
+from closures.models import Closure
 from events.models import Event
 from markup.dates import format_moment
 from photos.models import Photo, PhotoPlacement
@@ -228,3 +230,21 @@ def photo_credits(request):
             if (placement.section_id in visible) or (placement.event_id and placement.event.is_public())
         ]
     return render(request, "photos/photo_credits.html", {"page_obj": page_obj, "photos": entries})
+
+
+@query_parameters()
+def contact(request):
+    """How to reach the embassy (address and telephone lines, from the site settings) and its coming closures.
+
+    A closure leaves the list when its day is over: that moment is in the site's schedule (``schedule_fields``),
+    so a cached copy of this page never lists a past closure.
+    """
+    closures = list(Closure.objects.upcoming())
+    title = gettext("Contact and office closures")
+    meta = PageMeta(
+        title=title,
+        description=gettext("The embassy's address and telephone numbers, and the days its offices are closed."),
+        path=reverse("sections:contact"),
+    )
+    context = {"closures": closures, "meta": meta, "breadcrumbs": [home_crumb(), (title, None)]}
+    return render(request, "sections/contact.html", context)

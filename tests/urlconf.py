@@ -10,7 +10,7 @@ from django.urls.resolvers import LocalePrefixPattern, RoutePattern
 
 # Namespaces whose pages any visitor may read. A new public app adds its namespace here; any URL in no
 # namespace listed here must refuse anonymous visitors.
-PUBLIC_NAMESPACES = {"sections", "events", "search"}
+PUBLIC_NAMESPACES = {"sections", "events", "search", "notices", "alerts"}
 # Public addresses outside those namespaces: feeds, the sitemap, robots.txt, the Markdown download, photo credits.
 PUBLIC_NAMES = {
     "sitemap",

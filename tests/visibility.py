@@ -14,6 +14,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from events.models import Event
+from notices.models import Notice
 from sections.models import Section
 from sitewide.languages import path_in_language
 
@@ -35,6 +36,10 @@ FIXED_SURFACES = {
     "sitemap": _one("sitemap"),
     "updates_feed": _one("updates_feed"),
     "sections:photo_credits": _one("sections:photo_credits"),
+    "sections:contact": _one("sections:contact"),
+    # The subscription form lists the pages one may follow: a hidden page's title must not be among them.
+    "alerts:subscribe": _one("alerts:subscribe"),
+    "alerts:check_email": _one("alerts:check_email"),
 }
 # URL name -> the address of every object, public or not; each answers 200 or 404.
 OBJECT_SURFACES = {
@@ -43,6 +48,7 @@ OBJECT_SURFACES = {
     "contentops:page_markdown": lambda: [reverse("contentops:page_markdown", args=[page.slug]) for page in _pages()],
     "events:detail": lambda: [event.get_absolute_url() for event in Event.objects.all()],
     "events:ics": lambda: [reverse("events:ics", args=[event.slug]) for event in Event.objects.all()],
+    "notices:detail": lambda: [notice.get_absolute_url() for notice in Notice.objects.all()],
 }
 SEARCH = "search:results"  # asked for each text in turn (see assert_nowhere_public)
 CHECKED = {*FIXED_SURFACES, *OBJECT_SURFACES, SEARCH}
@@ -52,6 +58,9 @@ NOT_CONTENT = {
     "sections:preview_section": "staff only; anonymous visitors get 403 (tests/sections/test_publishing.py)",
     "events:preview": "staff only; anonymous visitors get 403 (tests/sections/test_publishing.py)",
     "sections:shared_page": "a draft shown on purpose to whoever holds its link (tests/sections/test_publishing.py)",
+    "alerts:confirm": "a signed link from a confirmation e-mail; a forged or expired one answers 404 (tests/alerts)",
+    "alerts:manage": "a subscriber's own choices behind a signed link; a forged one answers 404 (tests/alerts)",
+    "alerts:unsubscribe": "a signed link from an e-mail; a forged one answers 404 (tests/alerts)",
     "photos:inline_image": "a redirect to an image file, no text; 404 for a hidden photograph "
     "(tests/photos/test_inline_images.py)",
 }

@@ -37,7 +37,7 @@ QUERIES = {
     "events list, page 2": (3, 8),
     "event": (3, 8),
     "event .ics": (1, 2),
-    "events calendar": (2, 3),
+    "events calendar": (3, 4),  # the events, then the office closures
     "events feed": (2, 3),
     "updates feed": (1, 6),
     # The public objects are worked out once per content generation and process (search/results.py), here
@@ -45,6 +45,7 @@ QUERIES = {
     "search": (5, 10),
     "sitemap": (4, 9),  # each section of the sitemap read once as a list for both languages: no COUNT first
     "photo credits": (4, 9),
+    "contact": (1, 6),
     "markdown download": (4, 5),
 }
 
@@ -66,6 +67,7 @@ def public_urls():
         "search": "/search/?q=alliance",
         "sitemap": "/sitemap.xml",
         "photo credits": "/photo-credits/",
+        "contact": "/contact/",
         "markdown download": f"/{PAGE}.md",
     }
     assert urls.keys() == QUERIES.keys()

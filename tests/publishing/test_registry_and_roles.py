@@ -2,7 +2,9 @@
 
 from django.contrib.auth.models import Group
 
+from closures.models import Closure
 from events.models import Event
+from notices.models import Notice, NoticePage
 from photos.models import Photo, PhotoPlacement
 from publishing.models import ChangeNote
 from publishing.registry import public_content_models, publishable_models
@@ -12,7 +14,7 @@ from sitewide.models import FooterLink, PhoneLine, SiteSettings
 
 
 def test_every_publishable_model_is_found_in_installed_order():
-    assert publishable_models() == [Section, Event, Photo]
+    assert publishable_models() == [Section, Event, Photo, Closure, Notice]
 
 
 def test_everything_shown_on_public_pages_retires_the_cache_when_changed():
@@ -27,6 +29,9 @@ def test_everything_shown_on_public_pages_retires_the_cache_when_changed():
         Section,
         Event,
         Photo,
+        Closure,
+        Notice,
+        NoticePage,
     } == found
     assert ShareLink not in found  # a staff tool, never shown on a public page
 

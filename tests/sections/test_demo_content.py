@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 
+from closures.models import Closure
 from events.models import Event
 from photos.models import Photo
 from sections.models import RelatedLink, Section
@@ -83,16 +84,18 @@ def test_demo_footer(demo_site, client):
         "Legal Matters",
         "About Accessibility",
         "Privacy Policy",
+        "Contact and closures",
         "Photo credits",
+        "E-mail alerts",
     ]
     for link in footer.select(".site-footer__links a"):
         assert client.get(link["href"]).status_code == 200
 
 
 def test_loading_twice_creates_nothing_new(demo_site):
-    counts = [model.objects.count() for model in (Section, Event, Photo, RelatedLink)]
+    counts = [model.objects.count() for model in (Section, Event, Photo, RelatedLink, Closure)]
     call_command("load_demo", stdout=open("/dev/null", "w"))
-    assert [model.objects.count() for model in (Section, Event, Photo, RelatedLink)] == counts
+    assert [model.objects.count() for model in (Section, Event, Photo, RelatedLink, Closure)] == counts
 
 
 def test_if_empty_leaves_an_existing_site_alone(db):
