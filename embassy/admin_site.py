@@ -4,7 +4,10 @@ from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 
 # The order of the admin's home page and menu. Apps not named here come after, in the admin's own order.
-APP_ORDER = ["sections", "events", "photos", "translations", "publishing", "contentops", "sitewide"]
+APP_ORDER = [
+    "sections", "events", "photos", "notices", "closures", "alerts",
+    "translations", "publishing", "contentops", "sitewide",
+]  # fmt: skip
 # Inside an app: the content itself before the tools beside it.
 MODEL_ORDER = {"sections": ["section", "sharelink", "deletedsection"]}
 # Login throttling, accounts and their second factors: user management, for superusers alone. Django would show

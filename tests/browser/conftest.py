@@ -16,6 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django_otp.oath import totp
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.chromium import DESKTOP
 from tests.signin import add_authenticator, current_code
@@ -96,8 +97,20 @@ def log_in(page, base_url):
 
 
 def assert_accessible(page, where=""):
-    """No axe-core violations (WCAG 2.x A/AA and best practices) on what the page shows now."""
-    results = AXE.run(page)
+    """No axe-core violations (WCAG 2.x A/AA and best practices) on what the page shows now.
+
+    The editor's own checker runs axe on its preview; axe runs one check at a time on a page, so this one waits
+    for the checker's to finish, and tries again if the checker started another meanwhile (at most three times).
+    """
+    for attempt in range(3):
+        page.wait_for_function("() => !document.documentElement.hasAttribute('data-a11y-checking')", timeout=10_000)
+        try:
+            results = AXE.run(page)
+            break
+        except PlaywrightError as error:
+            if "already running" not in str(error) or attempt == 2:
+                raise
+            page.wait_for_timeout(300)
     violations = results.response["violations"]
     details = [
         f"{violation['id']} ({violation['impact']}): {violation['help']}\n"

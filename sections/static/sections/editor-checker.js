@@ -152,11 +152,14 @@
     if (!preview) return;
     queue = queue.then(function () {
       var found = gateProblems(preview).concat(contentProblems(preview));
+      // Said on the page while axe runs: another check of the page (a test's) waits for it to finish.
+      document.documentElement.setAttribute("data-a11y-checking", "");
       return axeProblems(preview)
         .catch(function () {
           return [];
         })
         .then(function (fromAxe) {
+          document.documentElement.removeAttribute("data-a11y-checking");
           render(list, found.concat(fromAxe), prefix);
           parent.setAttribute("data-checked", "");
         });
