@@ -76,7 +76,8 @@ def _context_line(target, language):
         return gettext("in %(title)s") % {"title": text}
     if target.label == "photo-at-event" and text:
         return gettext("at %(title)s") % {"title": text}
-    return ", ".join(filter(None, [target.prefix, text]))
+    # An event's year and place: "2009, Washington"; in Japanese with the enumeration comma, "2009、ワシントン".
+    return gettext(", ").join(filter(None, [target.prefix, text]))
 
 
 class Results(Sequence):
