@@ -164,6 +164,12 @@ def public_targets(at=None):
     return targets
 
 
+def forget_public_targets():
+    """Drop what this process keeps (a new generation would make it stale anyway; tests start from nothing)."""
+    with _remembering:
+        _remembered.clear()
+
+
 def _address(name, slug_kwarg, **kwargs):
     """A function giving the English address of ``name`` for a slug: reversed once, not once per object
     (10,000 events). Slugs are letters, digits, hyphens and underscores, which an address keeps as they are."""

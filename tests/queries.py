@@ -4,7 +4,8 @@ Every cache layer between a visitor and the database, emptied here in one place:
 
 * the shared cache (settings.CACHES): cached pages, the site chrome, the schedule, the content generation;
 * ``recent_pages``, the copies of pages each process keeps in its own memory;
-* the per-request store, which remembers the chrome and the schedule within one request.
+* the per-request store, which remembers the chrome and the schedule within one request;
+* what search worked out as public for the current generation, kept in each process (search.results).
 """
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.utils import translation
 
 from publishing import per_request
 from publishing.pagecache import PublicPageCacheMiddleware, recent_pages
+from search.results import forget_public_targets
 from sections.chrome import get_site_chrome
 
 PAGE_CACHE_MIDDLEWARE = f"{PublicPageCacheMiddleware.__module__}.{PublicPageCacheMiddleware.__qualname__}"
@@ -25,6 +27,7 @@ def empty_every_cache():
     cache.clear()
     recent_pages.clear()
     per_request.forget_all()
+    forget_public_targets()
 
 
 def count_render_queries(client, url, *, chrome_cached):
