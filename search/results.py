@@ -23,7 +23,7 @@ from publishing.editions import in_sandbox
 from publishing.pagecache import current_generation, next_scheduled_change
 from sections.chrome import get_site_chrome
 from sections.models import Section
-from sitewide.languages import Untranslated, path_in_language
+from sitewide.languages import hides_untranslated, path_in_language
 
 from . import highlight
 from .backends import get_backend
@@ -129,7 +129,7 @@ def search(query, *, language=None, at=None):
     if not phrases:
         return Results([], terms, language)
     stand_ins = None
-    if language != settings.LANGUAGE_CODE and get_site_chrome().untranslated_content == Untranslated.ENGLISH:
+    if language != settings.LANGUAGE_CODE and not hides_untranslated(get_site_chrome().untranslated_content):
         stand_ins = settings.LANGUAGE_CODE
     hits = get_backend().search(phrases, language, MAX_CANDIDATES, stand_ins=stand_ins)
     targets = public_targets(at)

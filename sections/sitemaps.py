@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from sections.chrome import get_site_chrome
-from sitewide.languages import BilingualSitemap, Untranslated
+from sitewide.languages import BilingualSitemap, hides_untranslated
 
 from .models import Section
 
@@ -29,7 +29,7 @@ class PageSitemap(BilingualSitemap):
         # Read here, once: location() is asked in each language in turn.
         chrome = get_site_chrome()
         self.home_page_id = chrome.home_page_id
-        self.hide_untranslated = chrome.untranslated_content == Untranslated.HIDE
+        self.hide_untranslated = hides_untranslated(chrome.untranslated_content)
         return pages
 
     def location(self, page):
@@ -49,7 +49,7 @@ class SectionSitemap(BilingualSitemap):
         sections = [section for section in visible if section.has_own_url]
         for section in sections:
             section.latest_change = latest[section.path]
-        self.hide_untranslated = get_site_chrome().untranslated_content == Untranslated.HIDE
+        self.hide_untranslated = hides_untranslated(get_site_chrome().untranslated_content)
         return sections
 
     def location(self, section):

@@ -13,7 +13,7 @@ from publishing.models import ChangeNote
 from publishing.pagecache import page_number, page_of, query_parameters
 from publishing.roles import staff_required
 from publishing.services import previewing
-from sitewide.languages import UNTRANSLATED_PAGE, Untranslated, is_untranslated, language_codes
+from sitewide.languages import UNTRANSLATED_PAGE, hides_untranslated, is_untranslated, language_codes
 from sitewide.seo import PageMeta, describe, home_crumb
 
 from . import structured_data
@@ -93,7 +93,7 @@ def render_page(request, page, *, tree=None, at_home=False, preview=None):
 
 def hidden_translations(page):
     """The languages whose site leaves ``page`` out: not translated into them, with the setting "hide"."""
-    if get_site_chrome().untranslated_content != Untranslated.HIDE:
+    if not hides_untranslated(get_site_chrome().untranslated_content):
         return ()
     return tuple(code for code in language_codes() if is_untranslated(page, code))
 

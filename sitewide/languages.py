@@ -33,6 +33,12 @@ class Untranslated:
     ]
 
 
+def hides_untranslated(setting):
+    """Whether ``SiteSettings.untranslated_content`` leaves untranslated text out (anything else shows the English):
+    the one reading of the setting for pages, the sitemap and search alike."""
+    return setting == Untranslated.HIDE
+
+
 def language_codes():
     return [code for code, _name in settings.LANGUAGES]
 
@@ -65,7 +71,7 @@ def untranslated_state(obj, setting):
     """ "" when ``obj`` reads in the active language; else ``setting`` ("english": shown marked; "hide": left out)."""
     if not is_untranslated(obj):
         return ""
-    return setting if setting in (Untranslated.ENGLISH, Untranslated.HIDE) else Untranslated.ENGLISH
+    return Untranslated.HIDE if hides_untranslated(setting) else Untranslated.ENGLISH
 
 
 def path_in_language(path, language):
