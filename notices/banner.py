@@ -10,6 +10,7 @@ banner naming the office and the day, worked out here from the closure rather th
 editors would have to keep in step with it.
 """
 
+import functools
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.utils.translation import gettext
 
 from closures.models import Closure
 from closures.wording import closure_title
+from publishing.compiled import CompiledRows
 
 from .models import Notice, Severity
 
@@ -70,45 +72,7 @@ def banner_notices(now=None):
     language falls back to the English, as django-modeltranslation's fields do.
     """
     now = now or timezone.now()
-    language = translation.get_language() or settings.LANGUAGE_CODE
-    english = settings.LANGUAGE_CODE
-    notices = (
-        Notice.objects.public(now)
-        .order_by()
-        .annotate(
-            kind=Value(NOTICE),
-            ident=F("pk"),
-            edition=F("version"),
-            level=F("severity"),
-            heading=F(f"title_{english}"),
-            heading_own=F(f"title_{language}"),
-            body=F(f"text_{english}"),
-            body_own=F(f"text_{language}"),
-            moment=F("publish_at"),
-            closure_day=Value(None, output_field=DateField()),
-            closure_office=Value(""),
-            shown_on=F("placements__page_id"),
-        )
-    )
-    closures = (
-        Closure.objects.announced(now)
-        .order_by()
-        .annotate(
-            kind=Value(CLOSURE),
-            ident=F("pk"),
-            edition=F("version"),
-            level=Value(int(Severity.INFORMATION)),
-            heading=F(f"reason_{english}"),
-            heading_own=F(f"reason_{language}"),
-            body=Value(""),
-            body_own=Value(""),
-            moment=F("announced_from"),
-            closure_day=F("day"),
-            closure_office=F("office"),
-            shown_on=Value(None, output_field=IntegerField()),
-        )
-    )
-    rows = notices.values_list(*COLUMNS).union(closures.values_list(*COLUMNS), all=True)
+    rows = _banner_rows(translation.get_language() or settings.LANGUAGE_CODE)(now)
     shown, pages = {}, {}
     for row in rows:
         row = dict(zip(COLUMNS, row, strict=True))
@@ -123,6 +87,54 @@ def banner_notices(now=None):
                       key=lambda row: (row["closure_day"], row["closure_office"]))  # fmt: skip
     # Most severe first (the notices are sorted so); a closure is information, after the notices, soonest first.
     return [banner for _row, banner in notices] + [_closure(row) for row in closures]
+
+
+@functools.cache
+def _banner_rows(language):
+    """The banner's query in ``language``, built by the ORM and compiled once per process (publishing.compiled):
+    compiling this union at each uncached page took 4 ms of the overview's render, the query itself 0.3 ms."""
+    english = settings.LANGUAGE_CODE
+
+    def build(now):
+        notices = (
+            Notice.objects.public(now)
+            .order_by()
+            .annotate(
+                kind=Value(NOTICE),
+                ident=F("pk"),
+                edition=F("version"),
+                level=F("severity"),
+                heading=F(f"title_{english}"),
+                heading_own=F(f"title_{language}"),
+                body=F(f"text_{english}"),
+                body_own=F(f"text_{language}"),
+                moment=F("publish_at"),
+                closure_day=Value(None, output_field=DateField()),
+                closure_office=Value(""),
+                shown_on=F("placements__page_id"),
+            )
+        )
+        closures = (
+            Closure.objects.announced(now)
+            .order_by()
+            .annotate(
+                kind=Value(CLOSURE),
+                ident=F("pk"),
+                edition=F("version"),
+                level=Value(int(Severity.INFORMATION)),
+                heading=F(f"reason_{english}"),
+                heading_own=F(f"reason_{language}"),
+                body=Value(""),
+                body_own=Value(""),
+                moment=F("announced_from"),
+                closure_day=F("day"),
+                closure_office=F("office"),
+                shown_on=Value(None, output_field=IntegerField()),
+            )
+        )
+        return notices.values_list(*COLUMNS).union(closures.values_list(*COLUMNS), all=True)
+
+    return CompiledRows(build)
 
 
 def _in_language(row, field):

@@ -10,7 +10,9 @@ Rows come back as model instances through ``Model.objects.raw()``, every column 
 """
 
 import datetime
+import functools
 import itertools
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connections
@@ -52,13 +54,20 @@ class CompiledQuery:
         self.compiled = {}
 
     def __call__(self, *values):
+        compiled, params = self._prepared(values)
+        return compiled.compiler.query.model.objects.raw(compiled.sql, params)
+
+    def _prepared(self, values):
         shape = tuple(len(value) if isinstance(value, (list, tuple)) else type(value) for value in values)
         if shape not in self.compiled:
             self.compiled[shape] = self._compile(values)
-        model, sql, slots, fixed = self.compiled[shape]
+        compiled = self.compiled[shape]
         adapted = [self._adapt(value) for value in _flatten(values)]
-        params = [adapted[slot] if slot is not None else value for slot, value in zip(slots, fixed, strict=True)]
-        return model.objects.raw(sql, params)
+        params = [
+            adapted[slot] if slot is not None else value
+            for slot, value in zip(compiled.slots, compiled.params, strict=True)
+        ]
+        return compiled, params
 
     def _compile(self, values):
         markers = [_marker_for(value) for value in values]
@@ -68,19 +77,54 @@ class CompiledQuery:
         # language's text when the page is drawn.
         with translation.override(settings.LANGUAGE_CODE):
             queryset = self.build(*markers)
-            sql, params = queryset.query.get_compiler(using=self.using).as_sql()
+            compiler = queryset.query.get_compiler(using=self.using)
+            sql, params = compiler.as_sql()
         where = {self._adapt(marker): index for index, marker in enumerate(_flatten(markers))}
         slots = [where.get(param) if _hashable(param) else None for param in params]
         missing = set(where.values()) - set(slots)
         if missing:
             raise ValueError("A value given to the query does not appear among its parameters.")
-        return queryset.model, sql, slots, list(params)
+        return _Compiled(queryset, compiler, sql, slots, list(params))
 
     def _adapt(self, value):
         ops = connections[self.using].ops
         if isinstance(value, datetime.datetime):
             return ops.adapt_datetimefield_value(value)
         return value
+
+
+class CompiledRows(CompiledQuery):
+    """The same for a ``values_list()`` queryset, unions included: call it with the values, get a list of tuples,
+    each column converted by the compiler that wrote the SQL (dates and moments read back as on any ORM query).
+    Columns named for a language (``title_ja``) are not rewritten, so such a query can serve any language."""
+
+    def __call__(self, *values):
+        compiled, params = self._prepared(values)
+        with connections[self.using].cursor() as cursor:
+            cursor.execute(compiled.sql, params)
+            rows = cursor.fetchall()
+        compiler = compiled.compiler
+        converters = compiler.get_converters([column[0] for column in compiler.select[: compiler.col_count]])
+        if converters:
+            rows = compiler.apply_converters(rows, converters)
+        return [tuple(row[index] for index in compiled.column_order) for row in rows]
+
+
+@dataclass
+class _Compiled:
+    queryset: object
+    compiler: object
+    sql: str
+    slots: list
+    params: list
+
+    @functools.cached_property
+    def column_order(self):
+        """Where each column asked of ``values_list()`` is in the SQL's rows: django-modeltranslation selects them
+        in an order of its own, and puts them back in order as it reads them."""
+        selected = [alias for _expression, _sql, alias in self.compiler.select]
+        wanted = getattr(self.queryset, "original_fields", None) or self.queryset._fields or selected
+        return [selected.index(name) for name in wanted]
 
 
 def _hashable(value):
