@@ -9,15 +9,15 @@ SNIPPET_CHARS = 240
 
 
 def terms_pattern(terms):
+    """One pattern for the terms, made once per search and used for every result shown."""
     if not terms:
         return None
     alternatives = sorted({term.casefold() for term in terms}, key=len, reverse=True)
     return re.compile("|".join(re.escape(term) for term in alternatives), re.IGNORECASE)
 
 
-def highlight(text, terms):
-    """``text`` escaped, with every occurrence of a term wrapped in <mark>."""
-    pattern = terms_pattern(terms)
+def highlight(text, pattern):
+    """``text`` escaped, with every occurrence of the terms (``terms_pattern``) wrapped in <mark>."""
     if pattern is None:
         return escape(text)
     parts = []
@@ -30,9 +30,8 @@ def highlight(text, terms):
     return mark_safe("".join(parts))
 
 
-def excerpt(text, terms, length=SNIPPET_CHARS):
+def excerpt(text, pattern, length=SNIPPET_CHARS):
     """About ``length`` characters of ``text`` around the first term found, cut at spaces."""
-    pattern = terms_pattern(terms)
     match = pattern.search(text) if pattern else None
     if match is None or len(text) <= length:
         start = 0
@@ -48,5 +47,5 @@ def excerpt(text, terms, length=SNIPPET_CHARS):
     return ("… " if start > 0 else "") + fragment + (" …" if end < len(text) else "")
 
 
-def snippet(text, terms):
-    return highlight(excerpt(text, terms), terms)
+def snippet(text, pattern):
+    return highlight(excerpt(text, pattern), pattern)
