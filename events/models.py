@@ -1,10 +1,13 @@
 import datetime
+import functools
 
 import reversion
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils import translation
 from markdownx.models import MarkdownxField
 
 from markup.dates import DatePrecision
@@ -23,6 +26,16 @@ EARLIEST_DATE, LATEST_DATE = datetime.date(EARLIEST_YEAR, 1, 1), datetime.date(L
 def validate_event_date(value):
     if not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValidationError(f"Enter a date in the years {EARLIEST_YEAR} to {LATEST_YEAR}.", code="date_out_of_range")
+
+
+@functools.lru_cache(maxsize=16)
+def _address_in(language, _script_prefix, _urlconf):
+    """An event's address for a slug in ``language`` (the active one): reversed once per language and URL
+    configuration, not for each of the dozens of events a page lists (a twentieth of the overview's render). A
+    slug (SlugField: ASCII letters, digits, hyphens, underscores) is kept as it is in an address."""
+    placeholder = "slug-placeholder"
+    before, after = reverse("events:detail", kwargs={"slug": placeholder}).split(placeholder, 1)
+    return lambda slug: f"{before}{slug}{after}"
 
 
 @reversion.register(follow=["photo_placements"])
@@ -102,7 +115,7 @@ class Event(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return _address_in(translation.get_language(), get_script_prefix(), settings.ROOT_URLCONF)(self.slug)
 
     def clean(self):
         super().clean()
