@@ -9,13 +9,14 @@ Templates call what Django's tags did as functions: ``url("events:list")``, ``st
 ``show_date(value, precision)``, ``absolute_uri(path)``; and a few of Django's filters keep their names.
 """
 
+import functools
 import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -70,7 +71,16 @@ def environment(**options):
 
 def url(viewname, *args, **kwargs):
     """Django's ``{% url %}``: ``url("events:detail", slug=event.slug)``."""
-    return reverse(viewname, args=args or None, kwargs=kwargs or None)
+    if args or kwargs:
+        return reverse(viewname, args=args or None, kwargs=kwargs or None)
+    return _fixed_address(viewname, translation.get_language(), get_script_prefix(), settings.ROOT_URLCONF)
+
+
+@functools.lru_cache(maxsize=256)
+def _fixed_address(viewname, _language, _script_prefix, _urlconf):
+    # An address without arguments (the feeds, search) is the same for every page in a language: reversed once,
+    # not a dozen times per page (a tenth of a search's render).
+    return reverse(viewname)
 
 
 def show_moment(value):
