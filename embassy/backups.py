@@ -28,6 +28,8 @@ from django.db import connections
 
 from publishing.registry import public_content_models
 
+from .files import PARTIAL_PREFIX
+
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
 SQLITE_NAME = "database.sqlite3"
@@ -87,13 +89,15 @@ def copy_sqlite(source_path, target_path):
         source.close()
 
 
-def _media_files(media_root):
+def media_files(media_root):
     media_root = Path(media_root)
     if not media_root.is_dir():
         return
     for directory, _dirnames, filenames in os.walk(media_root):
         for filename in sorted(filenames):
             path = Path(directory, filename)
+            if filename.startswith(PARTIAL_PREFIX):
+                continue  # still being written (embassy.files): no row in the copied database refers to it yet
             if path.is_file() and not path.is_symlink():
                 yield path, path.relative_to(media_root).as_posix()
 
@@ -130,7 +134,7 @@ def create_backup(output_dir, alias="default", now=None):
         try:
             with os.fdopen(descriptor, "wb") as raw, tarfile.open(fileobj=raw, mode="w:gz") as tar:
                 tar.add(database_file, arcname=database_file.name)
-                for path, relative in _media_files(settings.MEDIA_ROOT):
+                for path, relative in media_files(settings.MEDIA_ROOT):
                     try:
                         # Copy first, hash the copy: the hash always describes the bytes archived.
                         snapshot = work / "media-file"
@@ -296,7 +300,7 @@ def installation_is_empty(alias="default"):
                 cursor.execute(f"SELECT 1 FROM {connection.ops.quote_name(table)} LIMIT 1")
                 if cursor.fetchone():
                     return False
-    return not any(True for _ in _media_files(settings.MEDIA_ROOT))
+    return not any(True for _ in media_files(settings.MEDIA_ROOT))
 
 
 def _staging_name(target):
