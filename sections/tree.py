@@ -1,5 +1,6 @@
 """Assemble a page, its visible sections and everything shown in them, in a fixed number of queries."""
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -56,8 +57,10 @@ class SectionNode:
     def anchor(self):
         return self.section.slug
 
-    @property
+    @functools.cached_property
     def title(self):
+        # Read once: the template shows it four times (heading, two link labels, the page link), and each read
+        # of a translated field asks django-modeltranslation for the language and its fallbacks.
         return self.section.title
 
     def walk(self):

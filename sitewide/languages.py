@@ -6,8 +6,11 @@ the templates either mark it ``lang="en"`` with a notice, or leave it out, as th
 ``SiteSettings.untranslated_content`` says (``untranslated_state``).
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Model
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import NotRegistered, translator
@@ -47,24 +50,31 @@ def is_untranslated(obj, language=None):
     """Whether ``obj`` has English text that ``language`` (default: the active one) lacks.
 
     Only the columns the row was read with are compared (a list reads a few), so that asking never costs a query.
+    A page asks this of every section and event it shows: the row's own values are read directly, not through
+    the fields' descriptors and ``get_deferred_fields()``, which made it a twentieth of the overview's render.
     """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     default = settings.LANGUAGE_CODE
     if language == default or obj is None:
         return False
-    if not hasattr(obj, "get_deferred_fields"):
+    if not isinstance(obj, Model):
         return False  # not a model instance (a template's undefined value)
-    try:
-        fields = translator.get_options_for_model(type(obj)).fields
-    except NotRegistered:  # a model with nothing to translate
-        return False
-    deferred = obj.get_deferred_fields()
-    for name in fields:
-        if name == "body_html" or f"{name}_{default}" in deferred or f"{name}_{language}" in deferred:
-            continue  # derived from body; or not read
-        if getattr(obj, f"{name}_{default}", None) and not getattr(obj, f"{name}_{language}", None):
+    values = vars(obj)  # a column not read (deferred) is not there
+    for english, own in _translated_columns(type(obj), default, language):
+        if values.get(english) and own in values and not values[own]:
             return True
     return False
+
+
+@functools.lru_cache(maxsize=64)
+def _translated_columns(model, default, language):
+    """[(English column, ``language``'s column)] of each translated field of ``model`` but ``body_html`` (derived
+    from the body, and so translated with it)."""
+    try:
+        fields = translator.get_options_for_model(model).fields
+    except NotRegistered:  # a model with nothing to translate
+        return ()
+    return tuple((f"{name}_{default}", f"{name}_{language}") for name in fields if name != "body_html")
 
 
 def untranslated_state(obj, setting):
