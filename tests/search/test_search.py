@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from publishing.models import Status
@@ -204,3 +205,17 @@ def test_only_what_could_be_shown_is_indexed_and_the_index_follows_publication_a
     placement.delete()
     assert result_titles(client, "findme") == ["Draft findme"]
     assert not SearchDocument.objects.filter(kind="photo", object_id=photo.pk).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="GIN indexes and their pending list are PostgreSQL's")
+def test_new_documents_go_straight_into_the_postgresql_index():
+    # GIN's pending list would be read from start to end by every search until a VACUUM merged it
+    # (search/migrations/0004): documents are written into the index itself. gin_clean_pending_list()
+    # merges the list and says how many pages it held.
+    page = make_page(title="Alliance overview")
+    for number in range(5):
+        make_section(page, title=f"Alliance {number}", body="The alliance between Japan and the United States.")
+    with connection.cursor() as cursor:
+        for index in ("search_document_vector", "search_document_title_vector"):
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+            assert cursor.fetchone()[0] == 0, index
