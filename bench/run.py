@@ -210,6 +210,17 @@ def wrk(base, path, duration, connections, threads):
     }
 
 
+WARM_UP_SECONDS = 2
+
+
+def measured(base, path, args):
+    """wrk on ``path`` after a short run whose figures are discarded: every gunicorn worker and thread has then
+    served it once, as on a running site (each process compiles its queries and, for search, works out what is
+    public once per content generation; a single request before warmed one worker of five)."""
+    wrk(base, path, WARM_UP_SECONDS, args.connections, 2)
+    return wrk(base, path, args.duration, args.connections, 2)
+
+
 def single_requests(base, path, count):
     connection = http.client.HTTPConnection(base.removeprefix("http://"), timeout=30)
     timings = []
@@ -304,7 +315,7 @@ def measure(args):
             targets = dynamic_targets(base, env)
             for name, path in targets:
                 get(base, path)
-                results["demo"].append(("warm", name, path, wrk(base, path, args.duration, args.connections, 2)))
+                results["demo"].append(("warm", name, path, measured(base, path, args)))
             results["static"] = wrk(base, static_path, args.duration, args.connections, 2)
             results["static_ja"] = wrk(base, static_ja_path, args.duration, args.connections, 2)
             results["search_single"] = searches_one_by_one(base, args.single)
@@ -319,7 +330,7 @@ def measure(args):
                 ]
         with server(env, cache="dummy") as base:
             for name, path in pages_only(targets):
-                results["demo"].append(("uncached", name, path, wrk(base, path, args.duration, args.connections, 2)))
+                results["demo"].append(("uncached", name, path, measured(base, path, args)))
             results["single"] = single_requests(base, OVERVIEW, args.single)
             results["single_ja"] = single_requests(base, OVERVIEW_JA, args.single)
         # Last on this content: it fills the cache folder, which the warm figures above must not pay for.
@@ -336,11 +347,11 @@ def measure(args):
                 targets.append(("a generated page (30 sections)", large_page))
                 for name, path in targets:
                     get(base, path)
-                    results["large"].append(("warm", name, path, wrk(base, path, args.duration, args.connections, 2)))
+                    results["large"].append(("warm", name, path, measured(base, path, args)))
                 results["large_search_single"] = searches_one_by_one(base, args.single)
             with server(env, cache="dummy") as base:
                 for name, path in pages_only(targets):
-                    figures = wrk(base, path, args.duration, args.connections, 2)
+                    figures = measured(base, path, args)
                     results["large"].append(("uncached", name, path, figures))
                 results["large_single"] = single_requests(base, OVERVIEW, args.single)
         if args.postgres:
@@ -374,7 +385,7 @@ def measure_postgres(args, root):
         with server(env) as base:
             for label, path in SEARCHES:
                 get(base, path)
-                rows.append(("warm", label, path, wrk(base, path, args.duration, args.connections, 2)))
+                rows.append(("warm", label, path, measured(base, path, args)))
             single = searches_one_by_one(base, args.single)
         return {"rows": rows, "single": single}
     finally:
@@ -429,7 +440,9 @@ def report(results, args, host):
         "WhiteNoise; wrk on the same machine, over loopback, "
         f"`wrk -t2 -c{args.connections} -d{args.duration}s --latency` per target. *Warm*: the production "
         "server with production's page cache (Django's file-based cache, shared by the gunicorn workers), "
-        "each page requested once before. *Uncached*: a second server with "
+        f"each page requested once before. Every target, warm or uncached, is loaded for {WARM_UP_SECONDS} s "
+        "before it is measured (those figures discarded), so that every worker has served it, as on a running "
+        "site. *Uncached*: a second server with "
         "`DJANGO_CACHE=dummy`, so every request is a full render (the cache is, in effect, cleared before "
         "each request). The static file holds exactly the overview page's HTML "
         f"({results['overview_bytes']:,} bytes), written into STATIC_ROOT and served by the same server.",

@@ -161,14 +161,23 @@ def public_targets(at=None):
     now = timezone.now()
     generation = current_generation()
     kept = _remembered.get("targets")
-    if generation is not None and kept and kept[0] == generation and (kept[1] is None or now < kept[1]):
+    if _still_true(kept, generation, now):
         return kept[2]
-    until = next_scheduled_change(now)
-    targets = _public_targets(now)
-    if generation is not None:
-        with _remembering:
+    # One thread of the process works it out; the others searching meanwhile wait for its answer rather than
+    # each spending the same 50 ms (after an edit, every thread of every worker would otherwise do it at once).
+    with _remembering:
+        kept = _remembered.get("targets")
+        if _still_true(kept, generation, now):
+            return kept[2]
+        until = next_scheduled_change(now)
+        targets = _public_targets(now)
+        if generation is not None:
             _remembered["targets"] = (generation, until, targets)
     return targets
+
+
+def _still_true(kept, generation, now):
+    return generation is not None and kept and kept[0] == generation and (kept[1] is None or now < kept[1])
 
 
 def forget_public_targets():
