@@ -9,14 +9,13 @@ Templates call what Django's tags did as functions: ``url("events:list")``, ``st
 ``show_date(value, precision)``, ``absolute_uri(path)``; and a few of Django's filters keep their names.
 """
 
-import functools
 import json
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template import defaultfilters
 from django.templatetags.static import static
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -28,6 +27,7 @@ from notices.banner import SEVERITY_WORDS
 from notices.models import Severity
 from sections.chrome import get_site_chrome, publisher_in_language
 from sitewide import languages as languages_module
+from sitewide.addresses import fixed_address
 
 # As in Django's json_script: text inside a <script> element cannot close it or open a comment.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -73,14 +73,7 @@ def url(viewname, *args, **kwargs):
     """Django's ``{% url %}``: ``url("events:detail", slug=event.slug)``."""
     if args or kwargs:
         return reverse(viewname, args=args or None, kwargs=kwargs or None)
-    return _fixed_address(viewname, translation.get_language(), get_script_prefix(), settings.ROOT_URLCONF)
-
-
-@functools.lru_cache(maxsize=256)
-def _fixed_address(viewname, _language, _script_prefix, _urlconf):
-    # An address without arguments (the feeds, search) is the same for every page in a language: reversed once,
-    # not a dozen times per page (a tenth of a search's render).
-    return reverse(viewname)
+    return fixed_address(viewname)
 
 
 def show_moment(value):

@@ -1,13 +1,9 @@
 import datetime
-import functools
 
 import reversion
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import get_script_prefix, reverse
-from django.utils import translation
 from markdownx.models import MarkdownxField
 
 from markup.dates import DatePrecision
@@ -16,6 +12,7 @@ from markup.validators import validate_no_control_characters
 from photos.inline import inline_photo_problems, inline_photos, language_bodies
 from publishing.gate import heading_problems, placement_problems
 from publishing.models import Publishable, Status
+from sitewide.addresses import slug_address
 
 # The years every output can express: four digits (the ?year= filter, ISO dates) and a next day, month
 # and year after the last one (an iCalendar event's end is the day after it, which 9999-12-31 has not).
@@ -26,16 +23,6 @@ EARLIEST_DATE, LATEST_DATE = datetime.date(EARLIEST_YEAR, 1, 1), datetime.date(L
 def validate_event_date(value):
     if not EARLIEST_DATE <= value <= LATEST_DATE:
         raise ValidationError(f"Enter a date in the years {EARLIEST_YEAR} to {LATEST_YEAR}.", code="date_out_of_range")
-
-
-@functools.lru_cache(maxsize=16)
-def _address_in(language, _script_prefix, _urlconf):
-    """An event's address for a slug in ``language`` (the active one): reversed once per language and URL
-    configuration, not for each of the dozens of events a page lists (a twentieth of the overview's render). A
-    slug (SlugField: ASCII letters, digits, hyphens, underscores) is kept as it is in an address."""
-    placeholder = "slug-placeholder"
-    before, after = reverse("events:detail", kwargs={"slug": placeholder}).split(placeholder, 1)
-    return lambda slug: f"{before}{slug}{after}"
 
 
 @reversion.register(follow=["photo_placements"])
@@ -115,7 +102,7 @@ class Event(Publishable):
         return self.title
 
     def get_absolute_url(self):
-        return _address_in(translation.get_language(), get_script_prefix(), settings.ROOT_URLCONF)(self.slug)
+        return slug_address("events:detail")(self.slug)
 
     def clean(self):
         super().clean()

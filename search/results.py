@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -24,6 +23,7 @@ from publishing.editions import in_sandbox
 from publishing.pagecache import current_generation, next_scheduled_change
 from sections.chrome import get_site_chrome
 from sections.models import Section
+from sitewide.addresses import slug_address
 from sitewide.languages import hides_untranslated, path_in_language
 
 from . import highlight
@@ -186,16 +186,6 @@ def forget_public_targets():
         _remembered.clear()
 
 
-def _address(name, slug_kwarg, **kwargs):
-    """A function giving the English address of ``name`` for a slug: reversed once, not once per object
-    (10,000 events). Slugs are letters, digits, hyphens and underscores, which an address keeps as they are."""
-    placeholder = "slug-placeholder"
-    with translation.override(settings.LANGUAGE_CODE):
-        pattern = reverse(name, kwargs={slug_kwarg: placeholder, **kwargs})
-    before, after = pattern.split(placeholder, 1)
-    return lambda slug: f"{before}{slug}{after}"
-
-
 def _columns(name, languages):
     return [f"{name}_{code}" for code in languages]
 
@@ -205,8 +195,9 @@ def _public_targets(at):
     # this runs for every public object of the site.
     languages = tuple(code for code, _name in settings.LANGUAGES)
     width = len(languages)
-    page_address = _address("sections:page", "slug")
-    event_address = _address("events:detail", "slug")
+    # English addresses, without a language prefix: a result's is put in the reader's language when shown.
+    with translation.override(settings.LANGUAGE_CODE):
+        page_address, event_address = slug_address("sections:page"), slug_address("events:detail")
     targets = {}
     section_titles = {}
     rows = Section.objects.visible(at).values_list(
