@@ -1,6 +1,45 @@
 import pytest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def live_server_one_request_at_a_time():
+    """On SQLite the live server runs one request at a time.
+
+    The test database is in memory there, so Django hands its one connection to the live server's threads.
+    Two requests at once (a browser's autocomplete and a stylesheet, say) then interleave their savepoints on
+    that connection and break each other's transactions ("no such savepoint"). Connections are still read by
+    a thread each: a browser opens some it sends nothing on, which would stall a server that read one at a time.
+    On PostgreSQL each thread has a connection of its own, and requests run side by side.
+    """
+    import threading
+    from unittest import mock
+
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.db import connection
+    from django.test.testcases import LiveServerThread
+
+    if connection.vendor != "sqlite":
+        yield
+        return
+
+    class OneRequestAtATimeServer(ThreadedWSGIServer):
+        running = threading.Lock()
+
+        def set_app(self, application):
+            def one_at_a_time(environ, start_response):
+                with self.running:
+                    response = application(environ, start_response)
+                    try:
+                        return list(response)
+                    finally:
+                        response.close()  # request_finished, with the connection, inside the lock too
+
+            super().set_app(one_at_a_time)
+
+    with mock.patch.object(LiveServerThread, "server_class", OneRequestAtATimeServer):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def isolated_media(settings, tmp_path):
     """Every test writes uploads into its own folder, never into the project's media/."""
