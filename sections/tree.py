@@ -3,8 +3,9 @@
 import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
+from operator import attrgetter
 
-from django.db.models import F, Q
+from django.db.models import F, Q, Subquery
 from django.utils import timezone
 
 from events.models import Event
@@ -134,8 +135,8 @@ def public_page_tree(*, at=None, **page_lookup):
     at = at or timezone.now()
     (name, value), *rest = page_lookup.items()
     assert not rest and name in ("slug", "pk"), page_lookup
-    rows = list(PAGE_WITH_SECTIONS[name](at, value))
-    if not rows or rows[0].depth != 1:  # ordered by path: the page comes first
+    rows = sorted(PAGE_WITH_SECTIONS[name](at, value), key=attrgetter("path"))
+    if not rows or rows[0].depth != 1:  # in path order: the page comes first
         return None
     return _assemble(rows[0], rows[1:], at, include_drafts=False)
 
@@ -220,8 +221,12 @@ def _assemble(page, sections, at, include_drafts):
 
 def _page_with_sections(lookup):
     def build(at, value):
-        the_page = Section.objects.filter(depth=1, **{lookup: value})
-        return Section.objects.visible(at).filter(Q(depth=1, **{lookup: value}) | Q(page__in=the_page.values("pk")))
+        # The page's id compared with both columns, each answered by an index (the primary key, page_id), and
+        # no ORDER BY: the rows are put in path order by the caller. Written as "slug = … OR page_id IN (…)
+        # ORDER BY path", SQLite read every section of the site in path order instead: 3.1 → 0.9 ms on the
+        # large site's 1,570 sections (tests/performance/test_planner.py).
+        the_page = Subquery(Section.objects.filter(depth=1, **{lookup: value}).values("pk"))
+        return Section.objects.visible(at).filter(Q(pk=the_page) | Q(page_id=the_page)).order_by()
 
     return CompiledQuery(build)
 
