@@ -89,13 +89,13 @@ def test_a_page_and_its_sections_are_found_through_indexes_not_by_reading_every_
 
     call_command("make_large_site", scale=0.1, stdout=open("/dev/null", "w"))
     page = Section.objects.filter(depth=1).exclude(numchild=0).first()
-    compiled, params = PAGE_WITH_SECTIONS[lookup]._prepared((timezone.now(), getattr(page, lookup)))
+    now, value = timezone.now(), getattr(page, lookup)
+    compiled, params = PAGE_WITH_SECTIONS[lookup]._prepared((now, value))
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN QUERY PLAN {compiled.sql}", params)
         plan = [row[-1] for row in cursor.fetchall()]
     assert not [step for step in plan if step.startswith("SCAN sections_section")], plan
-    now = timezone.now()
-    read = sorted(section.pk for section in PAGE_WITH_SECTIONS[lookup](now, getattr(page, lookup)))
+    read = sorted(section.pk for section in PAGE_WITH_SECTIONS[lookup](now, value))
     visible_sections = Section.objects.visible(now).filter(page=page).values_list("pk", flat=True)
     assert read == sorted([page.pk, *visible_sections])
     assert len(read) > 1
